@@ -19,7 +19,7 @@ WARN	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 ifneq ($(LEDE_WERROR),)
 WARN	+= -Werror
 endif
-LEDE_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+LEDE_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 	  -DLEDE_VERSION='"$(VERSION)"' -Icommon -I$(B)/gen
 DEP_PKGS = libpcre2-8 libutf8proc jansson
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEP_PKGS) 2>/dev/null)

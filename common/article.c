@@ -1,5 +1,6 @@
 /* article.c -- group the record stream into articles (records sharing DOC). */
 /* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rec.h"

@@ -299,7 +299,8 @@ rec_put(struct field doc, struct field loc, const char *kind, const char *text,
 void
 rec_each(int argc, char **argv, rec_fn fn, void *arg)
 {
-	static char *stdin_only[] = { "-", NULL };
+	static char dash[] = "-";
+	char *stdin_only[] = { dash, NULL };
 	struct rec_reader r;
 	struct rec rec;
 	int i;

@@ -1,0 +1,135 @@
+/* repair.c -- lede-split's text repair: UTF-8, controls, spaces, NFC. */
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "split.h"
+
+/* Characters shown as a space: NBSP, the typographic spaces, ideographic space. */
+static int
+odd_space(long cp)
+{
+	return cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	    cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x85;
+}
+
+/* Invisible characters a scraper leaves behind: dropped. ZWJ/ZWNJ stay (scripts, emoji). */
+static int
+invisible(long cp)
+{
+	return cp == 0x200b || cp == 0x2060 || cp == 0xfeff || cp == 0xad ||
+	    cp == 0x180e || (cp >= 0x80 && cp < 0xa0) || cp == 0x7f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Code points that NFC leaves alone and that cannot combine with what precedes. */
+static int
+nfc_safe(long cp)
+{
+	return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206f) ||
+	    (cp >= 0x20a0 && cp <= 0x20cf);
+}
+
+static int
+to_nfc(struct buf *out, size_t from, struct buf *scratch)
+{
+	utf8proc_ssize_t n, got;
+	utf8proc_int32_t *cps;
+	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	size_t len = out->len - from;
+
+	/* Decomposition can grow the text; utf8proc tells how much room it needs. */
+	n = (utf8proc_ssize_t)len + 16;
+	for (;;) {
+		scratch->len = 0;
+		buf_reserve(scratch, (size_t)n * sizeof(utf8proc_int32_t));
+		cps = (utf8proc_int32_t *)(void *)scratch->p;
+		got = utf8proc_decompose((const utf8proc_uint8_t *)out->p + from,
+		    (utf8proc_ssize_t)len, cps, n, opt);
+		if (got < 0)
+			return -1;
+		if (got <= n)
+			break;
+		n = got;
+	}
+	got = utf8proc_normalize_utf32(cps, got, opt);
+	if (got < 0)
+		return -1;
+	got = utf8proc_reencode(cps, got, opt);
+	if (got < 0)
+		return -1;
+	out->len = from;
+	buf_add(out, scratch->p, (size_t)got);
+	return 0;
+}
+
+int
+repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
+    int strict, unsigned long long base, struct repair_stats *st)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t i = 0, start;
+	long cp;
+	int len, space = 0, needs_nfc = 0;
+	unsigned char c;
+
+	out->len = 0;
+	buf_reserve(out, n + 3);
+	start = out->len;
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c >= 0x21 && c < 0x7f) {
+			/* The common case, copied without decoding. */
+			if (space && out->len > start)
+				out->p[out->len++] = ' ';
+			space = 0;
+			out->p[out->len++] = (char)c;
+			i++;
+			continue;
+		}
+		len = u8_decode(s + i, n - i, &cp);
+		if (len < 0) {
+			if (strict) {
+				st->first_bad = base + i;
+				st->strict_failed = 1;
+				return -1;
+			}
+			if (st->invalid++ == 0)
+				st->first_bad = base + i;
+			/* One U+FFFD per maximal invalid run start byte, as a decoder would. */
+			i++;
+			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+			cp = 0xfffd;
+			len = 0;
+		} else {
+			i += (size_t)len;
+		}
+		if (cp == 0) {
+			st->nuls++;
+			continue;
+		}
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		    cp == '\v' || odd_space(cp)) {
+			space = 1;
+			continue;
+		}
+		if (cp < 0x20 || invisible(cp))
+			continue;
+		if (space && out->len > start)
+			buf_addc(out, ' ');
+		space = 0;
+		if (cp == 0xfffd && len == 0)
+			buf_add(out, fffd, 3);
+		else
+			buf_add(out, s + i - (size_t)len, (size_t)len);
+		if (!nfc_safe(cp))
+			needs_nfc = 1;
+	}
+	if (needs_nfc)
+		to_nfc(out, start, scratch);
+	buf_terminate(out);
+	return 0;
+}
