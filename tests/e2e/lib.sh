@@ -29,8 +29,8 @@ for _tool in "$LEDE_BIN"/lede-*; do
 	chmod +x "$T/bin/${_tool##*/}"
 done
 PATH=$T/bin:$PATH
-export PATH LEDE_ROOT
 DATA=$LEDE_ROOT/tests/e2e/data
+export PATH LEDE_ROOT DATA
 _n=0
 _fail=0
 
@@ -133,6 +133,11 @@ ok() {
 	else
 		_report "not ok" "$_name" "$T/why"
 	fi
+}
+
+# junk N: N bytes of deterministic binary junk on stdout.
+junk() {
+	LC_ALL=C awk -v n="$1" 'BEGIN { srand(7); for (i = 0; i < n; i++) printf "%c", int(rand() * 256) }'
 }
 
 done_testing() {
