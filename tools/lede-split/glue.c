@@ -151,16 +151,44 @@ dot_can_end(const char *s, size_t i, size_t a)
 	return 1;
 }
 
+/* The offset of the next c at or after from, or n. */
+static size_t
+next_of(const char *s, size_t n, size_t from, char c)
+{
+	const char *p = from < n ? memchr(s + from, c, n - from) : NULL;
+
+	return p ? (size_t)(p - s) : n;
+}
+
+static size_t
+min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
 size_t
 glue_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 {
-	size_t i, j, a, b, nc = 0;
+	size_t i, j, a, b, nc = 0, dot, q, ex;
 	long cp;
 	int len;
 
-	for (i = 1; i + 1 < n && nc < max; i++) {
-		if (s[i] != '.' && s[i] != '?' && s[i] != '!')
-			continue;
+	/* Terminal marks are rare; memchr finds them much faster than a byte loop. */
+	dot = next_of(s, n, 1, '.');
+	q = next_of(s, n, 1, '?');
+	ex = next_of(s, n, 1, '!');
+	for (;;) {
+		i = min3(dot, q, ex);
+		if (i + 1 >= n || nc >= max)
+			break;
+		if (i == dot)
+			dot = next_of(s, n, i + 1, '.');
+		else if (i == q)
+			q = next_of(s, n, i + 1, '?');
+		else
+			ex = next_of(s, n, i + 1, '!');
 		if (s[i + 1] == ' ' || s[i + 1] == '.' || s[i + 1] == '?' || s[i + 1] == '!')
 			continue;
 		j = i + 1;
@@ -184,7 +212,12 @@ glue_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 		if (!starts_sentence(s, n, j))
 			continue;
 		cuts[nc++] = j;
-		i = j;
+		if (dot < j)
+			dot = next_of(s, n, j, '.');
+		if (q < j)
+			q = next_of(s, n, j, '?');
+		if (ex < j)
+			ex = next_of(s, n, j, '!');
 	}
 	return nc;
 }

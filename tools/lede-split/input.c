@@ -104,7 +104,7 @@ cmp_size(const void *a, const void *b)
 /*
  * Hard-wrapped text has paragraphs of several lines, separated by blank
  * lines, whose lines (all but each paragraph's last) are of similar length
- * under about 100 characters.  Scraped pages have one paragraph a line:
+ * under about 100 bytes.  Scraped pages have one paragraph a line:
  * long lines, or short menu lines of very different lengths.
  */
 static enum para_mode
@@ -128,7 +128,7 @@ decide(struct splitter *sp)
 			if (run > 0)
 				lens[nlens++] = prev_len;
 			run++;
-			prev_len = u8_count(p, n);
+			prev_len = n;
 		} else if (run > 0) {
 			nblocks++;
 			if (run > 1)

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "split.h"
+#include "swar.h"
 
 /* Characters shown as a space: NBSP, the typographic spaces, ideographic space. */
 static int
@@ -65,28 +66,71 @@ to_nfc(struct buf *out, size_t from, struct buf *scratch)
 	return 0;
 }
 
+/* Turns runs of spaces into one and trims both ends, from out->p[from] on. */
+static void
+squeeze_spaces(struct buf *out, size_t from)
+{
+	char *p = out->p + from, *end = out->p + out->len, *o = p;
+
+	for (; p < end; p++) {
+		if (*p == ' ' && (o == out->p + from || o[-1] == ' '))
+			continue;
+		*o++ = *p;
+	}
+	if (o > out->p + from && o[-1] == ' ')
+		o--;
+	out->len = (size_t)(o - out->p);
+}
+
+static int
+has_double_space(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
+		if (++p < end && *p == ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/* Is x eight bytes of printable ASCII or space? */
+static int
+plain8(uint64_t x)
+{
+	return !(swar_hasless(x, 0x20) | (x & SWAR_HIGHS) | swar_hasbyte(x, 0x7f));
+}
+
 int
 repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
     int strict, unsigned long long base, struct repair_stats *st)
 {
 	static const char fffd[] = "\xef\xbf\xbd";
 	size_t i = 0, start;
+	char *o;
 	long cp;
-	int len, space = 0, needs_nfc = 0;
+	int len, needs_nfc = 0;
 	unsigned char c;
 
 	out->len = 0;
-	buf_reserve(out, n + 3);
 	start = out->len;
 	while (i < n) {
 		c = (unsigned char)s[i];
-		if (c >= 0x21 && c < 0x7f) {
-			/* The common case, copied without decoding. */
-			if (space && out->len > start)
-				out->p[out->len++] = ' ';
-			space = 0;
-			out->p[out->len++] = (char)c;
-			i++;
+		if (c >= 0x20 && c < 0x7f) {
+			/*
+			 * The common case: a run of printable ASCII, copied
+			 * without decoding; spaces are squeezed at the end.
+			 */
+			buf_reserve(out, n - i + 1);
+			o = out->p + out->len;
+			while (i + 8 <= n && plain8(swar_load(s + i))) {
+				memcpy(o, s + i, 8);
+				o += 8;
+				i += 8;
+			}
+			while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+				*o++ = s[i++];
+			out->len = (size_t)(o - out->p);
 			continue;
 		}
 		len = u8_decode(s + i, n - i, &cp);
@@ -98,36 +142,32 @@ repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
 			}
 			if (st->invalid++ == 0)
 				st->first_bad = base + i;
-			/* One U+FFFD per maximal invalid run start byte, as a decoder would. */
+			/* One U+FFFD for a bad lead byte and the continuation bytes after it. */
 			i++;
 			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
 				i++;
-			cp = 0xfffd;
-			len = 0;
-		} else {
-			i += (size_t)len;
+			buf_add(out, fffd, 3);
+			continue;
 		}
+		i += (size_t)len;
 		if (cp == 0) {
 			st->nuls++;
 			continue;
 		}
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-		    cp == '\v' || odd_space(cp)) {
-			space = 1;
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+		    odd_space(cp)) {
+			buf_addc(out, ' ');
 			continue;
 		}
 		if (cp < 0x20 || invisible(cp))
 			continue;
-		if (space && out->len > start)
-			buf_addc(out, ' ');
-		space = 0;
-		if (cp == 0xfffd && len == 0)
-			buf_add(out, fffd, 3);
-		else
-			buf_add(out, s + i - (size_t)len, (size_t)len);
+		buf_add(out, s + i - (size_t)len, (size_t)len);
 		if (!nfc_safe(cp))
 			needs_nfc = 1;
 	}
+	if (out->len > start && (out->p[start] == ' ' || out->p[out->len - 1] == ' ' ||
+	    has_double_space(out->p + start, out->len - start)))
+		squeeze_spaces(out, start);
 	if (needs_nfc)
 		to_nfc(out, start, scratch);
 	buf_terminate(out);

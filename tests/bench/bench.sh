@@ -1,0 +1,63 @@
+#!/bin/sh
+# bench.sh -- throughput (MB/s) and peak memory of each lede tool.
+# SPDX-License-Identifier: MIT
+#
+#   make bench                          100 MB made from examples/
+#   make bench CORPUS=file SIZE=1000    a corpus of yours, repeated to 1000 MB
+#
+# A corpus is raw article text.  Articles are separated by lines of "====="
+# or, failing that, by two or more blank lines (as in the BBC corpus).  Each
+# tool reads what it reads in a pipeline: lede-split the raw text, the
+# others lede-split's records.  Output goes to a file, so writing is timed.
+set -eu
+BIN=${1:-build/bin}
+SIZE=${SIZE:-100}
+W=${BENCH_DIR:-build/bench}
+mkdir -p "$W"
+cc -O2 -o "$W/runstat" tests/bench/runstat.c
+
+src=$W/source.txt
+if [ -n "${CORPUS:-}" ]; then
+	if grep -q '^=====$' "$CORPUS"; then
+		cp "$CORPUS" "$src"
+	else
+		awk 'NF == 0 { blank++; next }
+		     { if (blank >= 2) print "====="; blank = 0; print }' "$CORPUS" > "$src"
+	fi
+	name=$CORPUS
+else
+	for f in examples/*.txt; do cat "$f"; printf '\n=====\n'; done > "$src"
+	name="examples/*.txt"
+fi
+
+# Repeat the source up to SIZE MB.
+raw=$W/corpus.txt
+: > "$raw"
+want=$((SIZE * 1000000))
+srcsize=$(wc -c < "$src")
+[ "$srcsize" -gt 0 ] || { echo "bench: empty corpus" >&2; exit 1; }
+copies=$(( (want + srcsize - 1) / srcsize ))
+i=0
+while [ $i -lt $copies ]; do cat "$src"; printf '\n=====\n'; i=$((i + 1)); done > "$raw"
+
+"$BIN/lede-split" -d '^=====$' "$raw" > "$W/records.tsv"
+
+row() {	# tool input [args]
+	tool=$1 in=$2
+	shift 2
+	[ -x "$BIN/$tool" ] || return 0
+	"$W/runstat" "$in" "$W/out.tsv" "$BIN/$tool" "$@" 2> "$W/stat" || true
+	read -r secs kb st < "$W/stat"
+	bytes=$(wc -c < "$in")
+	awk -v t="$tool $*" -v b="$bytes" -v s="$secs" -v kb="$kb" -v st="$st" 'BEGIN {
+		printf "%-22s %9.1f %8.2f %9.1f %9.1f%s\n", t, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), kb / 1024, (st != 0 ? "  exit " st : "") }'
+}
+
+echo "corpus: $name, repeated to $(awk -v b="$(wc -c < "$raw")" 'BEGIN { printf "%.1f", b / 1e6 }') MB; $(grep -c '^=====$' "$raw") articles"
+printf '%-22s %9s %8s %9s %9s\n' tool "input MB" seconds "MB/s" "RSS MB"
+row lede-split "$raw" -d '^=====$'
+row lede-text "$W/records.tsv"
+row lede-sentences "$W/records.tsv"
+row lede-strip "$W/records.tsv"
+row lede-quotes "$W/records.tsv"
+row lede-entities "$W/records.tsv"
