@@ -195,8 +195,12 @@ glue_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 		/* Closing quotes or brackets that belong to the first paragraph. */
 		while (j < n && (len = u8_decode(s + j, n - j, &cp)) > 0 &&
 		    (is_close_quote(cp) || cp == ')')) {
-			/* A straight quote closes only if one is open before it. */
-			if (cp == '"' && !straight_quote_open(s, j))
+			/*
+			 * A straight quote closes only if one is open before
+			 * it; counting is needed only when text follows it.
+			 */
+			if (cp == '"' && j + 1 < n && s[j + 1] != ' ' &&
+			    !straight_quote_open(s, j))
 				break;
 			j += (size_t)len;
 		}

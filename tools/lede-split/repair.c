@@ -82,16 +82,14 @@ squeeze_spaces(struct buf *out, size_t from)
 	out->len = (size_t)(o - out->p);
 }
 
-static int
-has_double_space(const char *s, size_t n)
+/* 0x80 in each byte of x that is a space, 0 elsewhere (exact, no carries). */
+static uint64_t
+space_mask(uint64_t x)
 {
-	const char *p = s, *end = s + n;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t e = x ^ (SWAR_ONES * ' ');
 
-	while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
-		if (++p < end && *p == ' ')
-			return 1;
-	}
-	return 0;
+	return ~((((e & low7) + low7) | e) | low7);
 }
 
 /* Is x eight bytes of printable ASCII or space? */
@@ -109,7 +107,8 @@ repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
 	size_t i = 0, start;
 	char *o;
 	long cp;
-	int len, needs_nfc = 0;
+	int len, needs_nfc = 0, squeeze = 0;
+	uint64_t x, sp, prevsp = 0;
 	unsigned char c;
 
 	out->len = 0;
@@ -123,13 +122,23 @@ repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
 			 */
 			buf_reserve(out, n - i + 1);
 			o = out->p + out->len;
-			while (i + 8 <= n && plain8(swar_load(s + i))) {
+			if (c == ' ' && o > out->p + start && o[-1] == ' ')
+				squeeze = 1;
+			while (i + 8 <= n && plain8(x = swar_load(s + i))) {
+				/* Two spaces side by side, inside the word or across words. */
+				sp = space_mask(x);
+				squeeze |= (sp & (sp >> 8)) != 0 || (prevsp & sp & 0x80) != 0;
+				prevsp = sp >> 56;
 				memcpy(o, s + i, 8);
 				o += 8;
 				i += 8;
 			}
-			while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
-				*o++ = s[i++];
+			for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f; i++) {
+				if (s[i] == ' ' && o > out->p + start && o[-1] == ' ')
+					squeeze = 1;
+				*o++ = s[i];
+			}
+			prevsp = 0;
 			out->len = (size_t)(o - out->p);
 			continue;
 		}
@@ -157,6 +166,7 @@ repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
 		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
 		    odd_space(cp)) {
 			buf_addc(out, ' ');
+			squeeze = 1;
 			continue;
 		}
 		if (cp < 0x20 || invisible(cp))
@@ -165,8 +175,8 @@ repair_line(const char *s, size_t n, struct buf *out, struct buf *scratch,
 		if (!nfc_safe(cp))
 			needs_nfc = 1;
 	}
-	if (out->len > start && (out->p[start] == ' ' || out->p[out->len - 1] == ' ' ||
-	    has_double_space(out->p + start, out->len - start)))
+	if (out->len > start && (squeeze || out->p[start] == ' ' ||
+	    out->p[out->len - 1] == ' '))
 		squeeze_spaces(out, start);
 	if (needs_nfc)
 		to_nfc(out, start, scratch);
