@@ -1,9 +1,1037 @@
-/* sentseg.c -- sentence segmentation (first cut: terminal punctuation + space + capital). */
+/* sentseg.c -- sentence segmentation of one paragraph (rules in lede-sentences(1)). */
 /* SPDX-License-Identifier: MIT */
+/*
+ * One left-to-right pass over the bytes.  Most bytes are skipped through a
+ * table; only terminal punctuation, line breaks, brackets, bullets and the
+ * lead bytes of the few multi-byte characters that matter stop the scan.
+ * At a stop a handler looks a little way back (the word before) and ahead
+ * (closing quotes, the next word) and decides.  Nothing is allocated per
+ * sentence: spans go into the caller's reused spanvec, and the list-marker
+ * table lives on the stack.
+ */
 #include <stdlib.h>
+#include <string.h>
 
 #include "sentseg.h"
+#include "u8.h"
 #include "util.h"
+
+/* List markers ("1.", "b)", "(iv)") seen in a paragraph, found on demand. */
+#define MAX_MARKERS 64
+
+enum { MK_DIGIT, MK_LOWER, MK_UPPER };		/* what the marker counts in */
+enum { MP_DOT, MP_DOTPAREN, MP_PAREN, MP_BOTH };	/* 1.  1.)  1)  (1) */
+
+struct marker {
+	size_t	start, end;	/* the token; end is just past its punctuation */
+	int	kind, punct;
+	int	num;		/* number or letter (a = 1) */
+	int	roman;		/* value as a Roman numeral, 0 if none */
+	int	lower_next;	/* the next word starts in lower case */
+};
+
+struct seg {
+	const char	*t;
+	size_t		 n;
+	struct spanvec	*out;
+	size_t		 start;		/* where the current sentence began */
+	int		 paren, bracket; /* open ( and [ in the current sentence */
+	struct marker	*mk;
+	int		 nmk;		/* -1 until the markers are collected */
+};
+
+/* What follows a candidate end. */
+enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_PUNCT, N_OTHER };
+
+struct next {
+	size_t	pos;		/* first non-space byte */
+	size_t	word, wlen;	/* the word after any opening marks (letters only) */
+	int	cls;
+	int	opened;		/* an opening quote or bracket came first */
+	int	paren;		/* ... and it was "(" */
+	int	dash;		/* a dash came first */
+};
+
+static int
+is_ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of the white-space character at s[i], or 0. */
+static int
+space_len(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return is_ascii_space(c);
+	if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
+		return 2;	/* NO-BREAK SPACE */
+	if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    (((unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x8B) ||
+	    (unsigned char)s[i + 2] == 0xAF))
+		return 3;	/* EN QUAD .. ZERO WIDTH SPACE, NARROW NBSP */
+	if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    (unsigned char)s[i + 2] == 0x80)
+		return 3;	/* IDEOGRAPHIC SPACE */
+	return 0;
+}
+
+static size_t
+skip_space(const char *s, size_t n, size_t i)
+{
+	int l;
+
+	while (i < n && (l = space_len(s, n, i)) > 0)
+		i += (size_t)l;
+	return i;
+}
+
+/* True if the character before s[i] is white space (or i is 0). */
+static int
+space_before(const char *s, size_t i)
+{
+	unsigned char c;
+
+	if (i == 0)
+		return 1;
+	c = (unsigned char)s[i - 1];
+	if (c < 0x80)
+		return is_ascii_space(c);
+	return (c == 0xA0 && i >= 2 && (unsigned char)s[i - 2] == 0xC2) ||
+	    (c >= 0x80 && i >= 3 && space_len(s, i, i - 3) == 3);
+}
+
+static size_t
+trim_end(const char *s, size_t a, size_t b)
+{
+	while (b > a) {
+		if (is_ascii_space((unsigned char)s[b - 1]))
+			b--;
+		else if (b - a >= 2 && space_len(s, b, b - 2) == 2)
+			b -= 2;
+		else if (b - a >= 3 && space_len(s, b, b - 3) == 3)
+			b -= 3;
+		else
+			break;
+	}
+	return b;
+}
+
+static long
+cp_at(const char *s, size_t n, size_t i, int *len)
+{
+	long cp;
+	int l;
+
+	if (i >= n) {
+		*len = 0;
+		return -1;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	l = u8_decode(s + i, n - i, &cp);
+	if (l < 0) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	return cp;
+}
+
+static long
+cp_before(const char *s, size_t i, size_t *at)
+{
+	if (i == 0)
+		return -1;
+	if ((unsigned char)s[i - 1] < 0x80) {
+		*at = i - 1;
+		return (unsigned char)s[i - 1];
+	}
+	return u8_prev(s, i, at);
+}
+
+static int
+is_upper(long cp)
+{
+	return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u8_isupper(cp);
+}
+
+static int
+is_lower(long cp)
+{
+	return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u8_islower(cp);
+}
+
+static int
+is_digit(long cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static int
+is_alpha(long cp)
+{
+	return cp < 0x80 ? ((cp | 32) >= 'a' && (cp | 32) <= 'z') : u8_isalpha(cp);
+}
+
+/* Sentence-final marks: . ? ! and their wide, CJK and combined forms. */
+static int
+is_terminal_cp(long cp)
+{
+	switch (cp) {
+	case '.': case '?': case '!':
+	case 0x2026:		/* … */
+	case 0x203C: case 0x2047: case 0x2048: case 0x2049:	/* ‼ ⁇ ⁈ ⁉ */
+	case 0x3002:		/* 。 */
+	case 0xFF0E: case 0xFF01: case 0xFF1F:	/* ． ！ ？ */
+	case 0xFF61:		/* ｡ */
+		return 1;
+	}
+	return 0;
+}
+
+/* Marks that need no space after them to end a sentence. */
+static int
+is_wide_terminal(long cp)
+{
+	return cp == 0x3002 || cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+}
+
+static int
+is_bullet_cp(long cp)
+{
+	switch (cp) {
+	case 0x2022: case 0x2043: case 0x25E6: case 0x25AA: case 0x25CF:
+	case 0x25A0: case 0x25BA: case 0x25B8: case 0x2023: case 0x2219:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_close_quote(long cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
+	    cp == 0xBB || cp == 0x203A || cp == 0x201C || cp == 0x2018;
+}
+
+static int
+is_open_mark(long cp)
+{
+	switch (cp) {
+	case '(': case '[': case '{': case '"': case '\'': case '`': case '*':
+	case '_': case 0x201C: case 0x2018: case 0x201E: case 0xAB: case 0x2039:
+	case 0xBF: case 0xA1:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_dash(long cp)
+{
+	return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2012;
+}
+
+/* Closes the current sentence at end (exclusive); the next starts at next. */
+static void
+cut(struct seg *s, size_t end, size_t next)
+{
+	size_t a, b;
+
+	a = skip_space(s->t, end, s->start);
+	b = trim_end(s->t, a, end);
+	if (b > a)
+		spanvec_push(s->out, a, b);
+	s->start = next;
+	s->paren = s->bracket = 0;
+}
+
+/* Nothing but white space (and bullets) between the sentence start and i. */
+static int
+at_sentence_start(const struct seg *s, size_t i)
+{
+	size_t p = s->start;
+	long cp;
+	int l;
+
+	while (p < i) {
+		if ((l = space_len(s->t, i, p)) > 0) {
+			p += (size_t)l;
+			continue;
+		}
+		cp = cp_at(s->t, i, p, &l);
+		if (!is_bullet_cp(cp) && cp != '-' && cp != '*')
+			return 0;
+		p += (size_t)l;
+	}
+	return 1;
+}
+
+/* Looks at what follows position i: white space, opening marks, a word. */
+static void
+look_ahead(const struct seg *s, size_t i, struct next *nx)
+{
+	const char *t = s->t;
+	size_t p, n = s->n;
+	long cp;
+	int l;
+
+	memset(nx, 0, sizeof(*nx));
+	p = nx->pos = skip_space(t, n, i);
+	if (p >= n) {
+		nx->cls = N_END;
+		return;
+	}
+	for (;;) {
+		cp = cp_at(t, n, p, &l);
+		if (is_open_mark(cp)) {
+			nx->opened = 1;
+			nx->paren |= cp == '(';
+		} else if (is_dash(cp)) {
+			nx->dash = 1;
+		} else {
+			break;
+		}
+		p += (size_t)l;
+		p = skip_space(t, n, p);
+		if (p >= n) {
+			nx->cls = N_OTHER;
+			return;
+		}
+	}
+	nx->word = p;
+	if (is_upper(cp))
+		nx->cls = N_UPPER;
+	else if (is_lower(cp))
+		nx->cls = N_LOWER;
+	else if (is_digit(cp))
+		nx->cls = N_DIGIT;
+	else if (!nx->opened && !nx->dash && (cp == ',' || cp == ';' || cp == ':' ||
+	    cp == ')' || cp == ']'))
+		nx->cls = N_PUNCT;
+	else
+		nx->cls = N_OTHER;
+	while (p < n && is_alpha(cp)) {
+		p += (size_t)l;
+		cp = cp_at(t, n, p, &l);
+	}
+	nx->wlen = p - nx->word;
+}
+
+static unsigned
+next_flags(const struct seg *s, const struct next *nx)
+{
+	return sent_word_flags(s->t + nx->word, nx->wlen);
+}
+
+/* The next word is a capitalised usual sentence opener ("The", "He"). */
+static int
+next_is_opener(const struct seg *s, const struct next *nx)
+{
+	return nx->cls == N_UPPER && (next_flags(s, nx) & SENT_W_STARTER);
+}
+
+/* ---- List markers ---- */
+
+static int
+roman_value(const char *p, size_t n)
+{
+	static const char digits[] = "ivxlc";
+	static const int vals[] = { 1, 5, 10, 50, 100 };
+	int total = 0, prev = 0, v;
+	size_t k;
+	const char *d;
+
+	for (k = n; k-- > 0;) {
+		d = strchr(digits, p[k] | 32);
+		if (d == NULL || p[k] == '\0')
+			return 0;
+		v = vals[d - digits];
+		total += v < prev ? -v : v;
+		prev = v > prev ? v : prev;
+	}
+	return total > 0 && total < 40 ? total : 0;
+}
+
+/*
+ * Parses a list marker starting at p (a bullet may come first): "3.",
+ * "3.)", "3)", "(3)", the same with a letter or a Roman numeral.  It must
+ * be followed by white space and something more.
+ */
+static int
+parse_marker(const struct seg *s, size_t p, struct marker *m)
+{
+	const char *t = s->t;
+	size_t n = s->n, q, w;
+	long cp;
+	int l, paren = 0, upper = 0, lower = 0, digits = 0;
+
+	cp = cp_at(t, n, p, &l);
+	if (is_bullet_cp(cp))
+		p += (size_t)l;
+	m->start = p;
+	if (p < n && t[p] == '(') {
+		paren = 1;
+		p++;
+	}
+	for (q = p; q < n && q - p < 5; q++) {
+		unsigned char c = (unsigned char)t[q];
+
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c >= 'a' && c <= 'z')
+			lower++;
+		else if (c >= 'A' && c <= 'Z')
+			upper++;
+		else
+			break;
+	}
+	w = q - p;
+	if (w == 0 || q >= n)
+		return 0;
+	if (digits) {
+		if (digits != (int)w || w > 2)
+			return 0;
+		m->kind = MK_DIGIT;
+		m->num = atoi(t + p);
+		m->roman = 0;
+	} else {
+		if (upper && lower)
+			return 0;
+		m->kind = upper ? MK_UPPER : MK_LOWER;
+		m->roman = roman_value(t + p, w);
+		if (w == 1)
+			m->num = (t[p] | 32) - 'a' + 1;
+		else if (m->roman)
+			m->num = 0;
+		else
+			return 0;
+	}
+	if (paren) {
+		if (t[q] != ')')
+			return 0;
+		m->punct = MP_BOTH;
+		q++;
+	} else if (t[q] == '.' && q + 1 < n && t[q + 1] == ')') {
+		m->punct = MP_DOTPAREN;
+		q += 2;
+	} else if (t[q] == '.') {
+		m->punct = MP_DOT;
+		q++;
+	} else if (t[q] == ')') {
+		m->punct = MP_PAREN;
+		q++;
+	} else {
+		return 0;
+	}
+	if (q >= n || space_len(t, n, q) == 0)
+		return 0;
+	w = skip_space(t, n, q);
+	if (w >= n)
+		return 0;
+	cp = cp_at(t, n, w, &l);
+	m->lower_next = is_lower(cp);
+	m->end = q;
+	return 1;
+}
+
+/* Finds every marker-shaped token of the paragraph once. */
+static void
+collect_markers(struct seg *s)
+{
+	size_t p;
+	struct marker m;
+
+	s->nmk = 0;
+	for (p = 0; p < s->n && s->nmk < MAX_MARKERS; p++) {
+		if (!space_before(s->t, p) && !(p > 0 && (unsigned char)s->t[p - 1] >= 0x80))
+			continue;
+		if (space_len(s->t, s->n, p) > 0)
+			continue;
+		if (parse_marker(s, p, &m)) {
+			if (m.kind == MK_DIGIT && m.punct == MP_DOT && m.lower_next)
+				continue;
+			s->mk[s->nmk++] = m;
+			p = m.end - 1;
+		}
+	}
+}
+
+static int
+marker_follows(const struct marker *a, const struct marker *b, int step)
+{
+	if (a->kind != b->kind || a->punct != b->punct)
+		return 0;
+	if (a->num && b->num && b->num == a->num + step)
+		return 1;
+	return a->roman && b->roman && b->roman == a->roman + step;
+}
+
+/* How many markers run in sequence through m (m itself included). */
+static int
+marker_run(const struct seg *s, const struct marker *m)
+{
+	const struct marker *cur;
+	int k, run = 1, found, dir;
+
+	for (dir = -1; dir <= 1; dir += 2) {
+		cur = m;
+		do {
+			found = 0;
+			for (k = 0; k < s->nmk; k++) {
+				if (marker_follows(cur, &s->mk[k], dir) &&
+				    (dir > 0 ? s->mk[k].start > cur->start : s->mk[k].start < cur->start)) {
+					cur = &s->mk[k];
+					run++;
+					found = 1;
+					break;
+				}
+			}
+		} while (found && run < 100);
+	}
+	return run;
+}
+
+/*
+ * If the token from ts ending with the punctuation at i is a list marker
+ * in a list, or a marker opening the sentence, returns the position just
+ * past it (after cutting before it when a list goes on mid-paragraph);
+ * otherwise 0.
+ */
+static size_t
+try_marker(struct seg *s, size_t ts, size_t i)
+{
+	struct marker m;
+	int start, inlist;
+
+	if (!parse_marker(s, ts, &m) || m.end <= i || m.end > i + 2)
+		return 0;
+	if (m.kind == MK_DIGIT && m.punct == MP_DOT && m.lower_next)
+		return 0;
+	start = at_sentence_start(s, ts);
+	if (s->nmk < 0)
+		collect_markers(s);
+	inlist = marker_run(s, &m) >= ((m.punct == MP_DOT && m.kind != MK_DIGIT) ? 3 : 2);
+	if (!inlist && !start)
+		return 0;
+	if (inlist && !start)
+		cut(s, ts, ts);
+	return m.end;
+}
+
+/* ---- The word before a period ---- */
+
+enum { P_EMPTY, P_WORD, P_NUMBER, P_ACRONYM, P_INITIAL, P_LETTER, P_ADDRESS, P_OTHER };
+
+/* Start of the white-space-delimited token ending at i (not before from). */
+static size_t
+token_start(const char *t, size_t from, size_t i)
+{
+	while (i > from && !space_before(t, i))
+		i--;
+	return i;
+}
+
+/*
+ * Classifies the token t[ts..te) before a period: a plain word, a number,
+ * a dotted acronym (U.S, a.m, Ph.D), a single letter, a web or mail
+ * address or file name, or something else.  *ws is where the word proper
+ * starts, after opening marks.
+ */
+static int
+classify_prev(const char *t, size_t ts, size_t te, size_t *ws)
+{
+	size_t p = ts, q, seg;
+	long cp;
+	int l, alpha = 0, digit = 0, other = 0, dots = 0, longseg = 0;
+
+	while (p < te) {
+		cp = cp_at(t, te, p, &l);
+		if (!is_open_mark(cp) && !is_dash(cp))
+			break;
+		p += (size_t)l;
+	}
+	*ws = p;
+	if (p >= te)
+		return P_EMPTY;
+	seg = 0;
+	for (q = p; q < te; q += (size_t)l) {
+		cp = cp_at(t, te, q, &l);
+		if (cp == '@' || cp == '/' || cp == ':')
+			return P_ADDRESS;
+		if (cp == '.') {
+			dots++;
+			if (seg > 2)
+				longseg = 1;
+			seg = 0;
+			continue;
+		}
+		seg++;
+		if (is_alpha(cp))
+			alpha++;
+		else if (is_digit(cp))
+			digit++;
+		else if (cp != ',' && cp != '$' && cp != 0xA3 && cp != 0x20AC &&
+		    cp != '%' && cp != '#' && cp != '+' && cp != '-')
+			other++;
+	}
+	if (seg > 2)
+		longseg = 1;
+	if (digit && !alpha && !other)
+		return P_NUMBER;
+	if (dots) {
+		if (!longseg && !digit && !other)
+			return P_ACRONYM;
+		return P_ADDRESS;
+	}
+	if (alpha == 1 && !digit && !other) {
+		cp = cp_at(t, te, p, &l);
+		return is_upper(cp) ? P_INITIAL : P_LETTER;
+	}
+	if (other || digit)
+		return P_OTHER;
+	return P_WORD;
+}
+
+/* The word before ts starts with a capital (a name goes on: "George W."). */
+static int
+prev_word_capitalised(const struct seg *s, size_t ts, int *exists)
+{
+	size_t p = ts, a;
+	long cp;
+	int l;
+
+	while (p > s->start && space_before(s->t, p))
+		p--;
+	*exists = 0;
+	if (p <= s->start)
+		return 0;
+	a = token_start(s->t, s->start, p);
+	while (a < p) {
+		cp = cp_at(s->t, p, a, &l);
+		if (!is_open_mark(cp))
+			break;
+		a += (size_t)l;
+	}
+	if (a >= p)
+		return 0;
+	*exists = 1;
+	cp = cp_at(s->t, p, a, &l);
+	return is_upper(cp);
+}
+
+/* True if "am"/"pm" written with periods: a.m, P.M */
+static int
+is_ampm(const char *w, size_t n)
+{
+	return n == 3 && (w[0] == 'a' || w[0] == 'p' || w[0] == 'A' || w[0] == 'P') &&
+	    w[1] == '.' && (w[2] == 'm' || w[2] == 'M');
+}
+
+/* The token before ts is a number ("10 p.m."). */
+static int
+number_before(const struct seg *s, size_t ts)
+{
+	size_t p = ts;
+
+	while (p > s->start && space_before(s->t, p))
+		p--;
+	return p > s->start && s->t[p - 1] >= '0' && s->t[p - 1] <= '9';
+}
+
+/* Inside brackets that close further on: "(see p. 4. Also ...)" holds. */
+static int
+inside_brackets(const struct seg *s, size_t k)
+{
+	size_t p, lim = k + 300 < s->n ? k + 300 : s->n;
+
+	if (s->paren <= 0 && s->bracket <= 0)
+		return 0;
+	for (p = k; p < lim; p++) {
+		if ((s->t[p] == ')' && s->paren > 0) || (s->t[p] == ']' && s->bracket > 0))
+			return 1;
+		if (s->t[p] == '(' || s->t[p] == '[')
+			return 0;
+	}
+	return 0;
+}
+
+/* A lower-case pronoun then a reporting verb: "! he yelled" goes on. */
+static int
+attribution_follows(const struct seg *s, const struct next *nx)
+{
+	static const char *const pron[] = { "he", "she", "they", "we", "i", "you", "it", NULL };
+	const char *w = s->t + nx->word;
+	size_t p;
+	struct next nx2;
+	int k;
+
+	if (sent_word_flags(w, nx->wlen) & SENT_W_SPEECH)
+		return 1;
+	for (k = 0; pron[k] != NULL; k++)
+		if (strlen(pron[k]) == nx->wlen && memcmp(pron[k], w, nx->wlen) == 0)
+			break;
+	if (pron[k] == NULL)
+		return 0;
+	p = nx->word + nx->wlen;
+	look_ahead(s, p, &nx2);
+	return nx2.cls == N_LOWER && (sent_word_flags(s->t + nx2.word, nx2.wlen) & SENT_W_SPEECH);
+}
+
+/*
+ * Glued sentences: "Russia.We" (a lower-case word, the mark, a capitalised
+ * word) ends, unless the whole token looks like an address or file name.
+ */
+static int
+glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
+{
+	const char *t = s->t;
+	size_t p;
+	long cp;
+	int l, lowers = 0;
+
+	cp = cp_at(t, s->n, k, &l);
+	if (!is_upper(cp))
+		return 0;
+	cp = cp_at(t, s->n, k + (size_t)l, &l);
+	if (!is_lower(cp))
+		return 0;
+	for (p = ts; p < i; p++) {
+		if (t[p] == '@' || t[p] == '/' || t[p] == ':' || t[p] == '.' || t[p] == '_')
+			return 0;
+		if (t[p] >= 'a' && t[p] <= 'z')
+			lowers++;
+		else if (t[p] >= '0' && t[p] <= '9')
+			return 0;
+	}
+	if (lowers < 2 || !(t[i - 1] >= 'a' && t[i - 1] <= 'z'))
+		return 0;
+	for (p = k; p < s->n && !space_len(t, s->n, p); p++) {
+		if (t[p] == '@' || t[p] == '/' || t[p] == '_')
+			return 0;
+		if ((t[p] == '.' || t[p] == ':') && p + 1 < s->n && is_alpha((unsigned char)t[p + 1]))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- Candidate ends ---- */
+
+/* How a run of terminal marks reads. */
+struct run {
+	size_t	end;		/* just past the marks */
+	int	dots;		/* periods (an ellipsis counts three) */
+	int	spaced;		/* ". . ." written with spaces */
+	int	bang;		/* a ? or ! */
+	int	wide;		/* a CJK or full-width mark */
+};
+
+static void
+read_run(const struct seg *s, size_t i, struct run *r)
+{
+	const char *t = s->t;
+	size_t n = s->n, p = i;
+	long cp;
+	int l, lastdot = 0;
+
+	memset(r, 0, sizeof(*r));
+	while (p < n) {
+		cp = cp_at(t, n, p, &l);
+		if (cp == '.' || cp == 0xFF0E || cp == 0x3002 || cp == 0xFF61) {
+			r->dots++;
+			lastdot = 1;
+			r->wide |= cp != '.';
+		} else if (cp == 0x2026) {
+			r->dots += 3;
+			lastdot = 1;
+		} else if (is_terminal_cp(cp)) {
+			r->bang = 1;
+			lastdot = 0;
+			r->wide |= is_wide_terminal(cp);
+		} else if (cp == ' ' && lastdot && p + 1 < n && t[p + 1] == '.' &&
+		    (p + 2 >= n || !(is_alpha((unsigned char)t[p + 2]) || is_digit(t[p + 2])))) {
+			r->spaced = 1;
+		} else {
+			break;
+		}
+		p += (size_t)l;
+	}
+	r->end = p;
+}
+
+/*
+ * Closing marks after the run: quotes, brackets, footnote references
+ * ("[12]"), more terminal marks.  Returns where they end; *closed says a
+ * quote or bracket was among them.
+ */
+static size_t
+read_closers(struct seg *s, size_t p, int *closed)
+{
+	const char *t = s->t;
+	size_t n = s->n, q;
+	long cp, after;
+	int l, l2;
+
+	*closed = 0;
+	while (p < n) {
+		cp = cp_at(t, n, p, &l);
+		if (cp == ')' || cp == ']' || cp == '}') {
+			if (cp == ')' && s->paren > 0)
+				s->paren--;
+			else if (cp == ']' && s->bracket > 0)
+				s->bracket--;
+			*closed = 1;
+		} else if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C) {
+			/* A straight quote glued to a letter opens the next one. */
+			after = cp_at(t, n, p + (size_t)l, &l2);
+			if (is_alpha(after) || is_digit(after))
+				break;
+			*closed = 1;
+		} else if (is_close_quote(cp)) {
+			*closed = 1;
+		} else if (cp == '[') {
+			/* A footnote reference: [12], [3-5], [a] */
+			for (q = p + 1; q < n && q - p < 12 &&
+			    ((t[q] >= '0' && t[q] <= '9') || t[q] == '-' || t[q] == ',' ||
+			    (t[q] >= 'a' && t[q] <= 'z' && q == p + 1)); q++)
+				;
+			if (q == p + 1 || q >= n || t[q] != ']')
+				break;
+			l = (int)(q + 1 - p);
+		} else if (cp == '.' || cp == '?' || cp == '!' || cp == 0x2026) {
+			;
+		} else {
+			break;
+		}
+		p += (size_t)l;
+	}
+	return p;
+}
+
+/* Superscript-style note numbers glued after the mark: "cold.12 The". */
+static size_t
+read_note_digits(const struct seg *s, size_t i, size_t p)
+{
+	const char *t = s->t;
+	size_t n = s->n, q, last = p;
+	long cp;
+	size_t at;
+
+	cp = cp_before(t, i, &at);
+	if (!(is_lower(cp) || cp == ')' || cp == ']'))
+		return p;
+	for (;;) {
+		for (q = last; q < n && q - last < 4 && t[q] >= '0' && t[q] <= '9'; q++)
+			;
+		if (q == last || q - last > 3 || (q < n && !space_len(t, n, q)))
+			break;
+		p = q;
+		last = skip_space(t, n, q);
+		if (last >= n || !(t[last] >= '0' && t[last] <= '9'))
+			break;
+	}
+	return p;
+}
+
+/* Decides an end after a single period; ts..i is the word before. */
+static int
+period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
+{
+	size_t ts, ws;
+	unsigned flags = 0;
+	int kind, exists;
+
+	ts = token_start(s->t, s->start, i);
+	kind = classify_prev(s->t, ts, i, &ws);
+	if (nx->cls == N_PUNCT)
+		return 0;
+	if (kind == P_WORD || kind == P_ACRONYM || kind == P_INITIAL || kind == P_LETTER)
+		flags = sent_word_flags(s->t + ws, i - ws);
+	if (flags & SENT_W_TITLE)
+		return 0;
+	if ((flags & SENT_W_NUMBER) && nx->cls == N_DIGIT)
+		return 0;
+	if (flags & SENT_W_COMMON)
+		return next_is_opener(s, nx);
+	switch (kind) {
+	case P_ACRONYM:
+		if (is_ampm(s->t + ws, i - ws) && number_before(s, ts))
+			return nx->cls == N_UPPER;
+		return next_is_opener(s, nx);
+	case P_INITIAL:
+		if (prev_word_capitalised(s, ts, &exists) || !exists)
+			return 0;
+		return next_is_opener(s, nx);
+	case P_NUMBER:
+		return nx->cls != N_LOWER;
+	default:
+		if (nx->cls == N_LOWER)
+			return !closed && !nx->dash && !nx->opened;
+		return 1;
+	}
+}
+
+/* Decides an end after ? or ! (maybe mixed with periods). */
+static int
+bang_ends(struct seg *s, size_t i, int closed, const struct next *nx)
+{
+	size_t ts, ws;
+
+	if (nx->cls == N_PUNCT)
+		return 0;
+	ts = token_start(s->t, s->start, i);
+	classify_prev(s->t, ts, i, &ws);
+	if (s->t[i] == '!' && ws < i && (sent_word_flags(s->t + ws, i - ws) & SENT_W_BANG))
+		return next_is_opener(s, nx);
+	if (nx->cls == N_LOWER)
+		return !closed && !nx->dash && !attribution_follows(s, nx);
+	return 1;
+}
+
+/*
+ * A terminal mark at i (len bytes).  Reads the whole run and what closes
+ * it, decides, cuts if it is an end, and returns where the scan goes on.
+ */
+static size_t
+on_terminal(struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t k, ts, m;
+	struct run r;
+	struct next nx;
+	int closed, end, glued;
+
+	/* A "!" or "?" opening a word is a letter ("!Kung"), not an end. */
+	if (space_before(t, i) && i + 1 < s->n && (t[i] == '!' || t[i] == '?') &&
+	    !space_len(t, s->n, i + 1) && t[i + 1] != '!' && t[i + 1] != '?')
+		return i + 1;
+	if (t[i] == '.') {
+		ts = token_start(t, s->start, i);
+		if (ts < i && (m = try_marker(s, ts, i)) != 0)
+			return m;
+	}
+	read_run(s, i, &r);
+	k = read_closers(s, r.end, &closed);
+	if (!r.bang && r.dots == 1 && !r.wide)
+		k = read_note_digits(s, i, k);
+	if (k >= s->n) {
+		cut(s, s->n, s->n);
+		return s->n;
+	}
+	glued = !space_len(t, s->n, k);
+	if (glued) {
+		long cp;
+		int l;
+
+		if (r.wide) {
+			cut(s, k, k);
+			return k;
+		}
+		cp = cp_at(t, s->n, k, &l);
+		/* "Russia.“We had": an opening quote glued to the end. */
+		if ((cp == 0x201C || cp == '"' || cp == 0x2018) && r.dots <= 1 &&
+		    k > r.end - 0) {
+			look_ahead(s, k, &nx);
+			if (nx.cls == N_UPPER && !inside_brackets(s, k)) {
+				cut(s, k, k);
+				return k;
+			}
+			return k;
+		}
+		if (r.dots == 1 && !r.bang && k == r.end) {
+			ts = token_start(t, s->start, i);
+			if (glued_end(s, ts, i, k) && !inside_brackets(s, k)) {
+				cut(s, k, k);
+				return k;
+			}
+		} else if (r.bang && k == r.end && glued_end(s, token_start(t, s->start, i), i, k)) {
+			cut(s, k, k);
+			return k;
+		}
+		return k > r.end ? k : r.end;
+	}
+	look_ahead(s, k, &nx);
+	if (r.spaced) {
+		/* "compounds. . . . The": the glued period ends, the dots open the next. */
+		if (!space_before(t, i) && r.dots >= 4 && nx.cls == N_UPPER) {
+			cut(s, i + 1, i + 1);
+			return k;
+		}
+		end = r.dots >= 4 && (nx.cls == N_UPPER || nx.cls == N_END);
+	} else if (r.wide) {
+		end = 1;
+	} else if (r.dots >= 2 && !r.bang) {
+		end = nx.cls == N_UPPER || (nx.cls == N_OTHER && !nx.opened);
+		if (nx.cls == N_UPPER && nx.wlen == 1 && t[nx.word] == 'I')
+			end = r.dots > 3;
+	} else if (r.bang) {
+		end = bang_ends(s, i, closed, &nx);
+	} else {
+		end = period_ends(s, i, closed, &nx);
+	}
+	if (end && inside_brackets(s, k))
+		end = 0;
+	if (end)
+		cut(s, k, k);
+	return k;
+}
+
+/* A closing bracket: maybe the end of a list marker "a)" / "(iv)". */
+static size_t
+on_close(struct seg *s, size_t i)
+{
+	size_t ts, m;
+
+	if (s->t[i] == ')') {
+		ts = token_start(s->t, s->start, i);
+		if (ts < i && (m = try_marker(s, ts, i)) != 0)
+			return m;
+		if (s->paren > 0)
+			s->paren--;
+	} else if (s->bracket > 0) {
+		s->bracket--;
+	}
+	return i + 1;
+}
+
+/* A line break: PDF-style wraps (space, then a lower-case or "(" line) join. */
+static size_t
+on_newline(struct seg *s, size_t i)
+{
+	size_t q;
+	long cp;
+	int l;
+
+	if (skip_space(s->t, i, s->start) >= i)
+		return i + 1;		/* nothing in this sentence yet */
+	q = skip_space(s->t, s->n, i);
+	if (q >= s->n)
+		return i + 1;
+	if (i > 0 && (s->t[i - 1] == ' ' || s->t[i - 1] == '\t')) {
+		cp = cp_at(s->t, s->n, q, &l);
+		if (cp == '(' || is_lower(cp))
+			return i + 1;
+	}
+	cut(s, i, i + 1);
+	return i + 1;
+}
+
+/* A bullet after white space starts a new sentence. */
+static void
+on_bullet(struct seg *s, size_t i)
+{
+	if (!space_before(s->t, i))
+		return;
+	if (!at_sentence_start(s, i))
+		cut(s, i, i);
+}
+
+/* ---- The scan ---- */
 
 void
 spanvec_push(struct spanvec *sv, size_t start, size_t end)
@@ -25,36 +1053,65 @@ spanvec_free(struct spanvec *sv)
 	sv->n = sv->cap = 0;
 }
 
-static int
-blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+/* Bytes that stop the scan. */
+enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB };
 
-static void
-push_trimmed(struct spanvec *out, const char *t, size_t s, size_t e)
-{
-	while (s < e && blank(t[s]))
-		s++;
-	while (e > s && blank(t[e - 1]))
-		e--;
-	if (e > s)
-		spanvec_push(out, s, e);
-}
+static const unsigned char byteclass[256] = {
+	['.'] = B_TERM, ['?'] = B_TERM, ['!'] = B_TERM,
+	['\n'] = B_NL, ['\r'] = B_NL,
+	['('] = B_OPEN, ['['] = B_OPEN, [')'] = B_CLOSE, [']'] = B_CLOSE,
+	[0xE2] = B_MB, [0xE3] = B_MB, [0xEF] = B_MB
+};
 
 size_t
 sent_split(const char *t, size_t len, struct spanvec *out)
 {
-	size_t i, start = 0;
+	struct seg s;
+	struct marker marks[MAX_MARKERS];
+	size_t i = 0;
+	long cp;
+	int l;
 
+	memset(&s, 0, sizeof(s));
+	s.t = t;
+	s.n = len;
+	s.out = out;
+	s.mk = marks;
+	s.nmk = -1;
 	out->n = 0;
-	for (i = 0; i + 2 < len; i++) {
-		if ((t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i + 1] == ' ' &&
-		    t[i + 2] >= 'A' && t[i + 2] <= 'Z') {
-			push_trimmed(out, t, start, i + 1);
-			start = i + 1;
+	while (i < len) {
+		switch (byteclass[(unsigned char)t[i]]) {
+		case B_SKIP:
+			i++;
+			break;
+		case B_TERM:
+			i = on_terminal(&s, i);
+			break;
+		case B_NL:
+			i = on_newline(&s, i);
+			break;
+		case B_OPEN:
+			if (t[i] == '(')
+				s.paren++;
+			else
+				s.bracket++;
+			i++;
+			break;
+		case B_CLOSE:
+			i = on_close(&s, i);
+			break;
+		default:
+			cp = cp_at(t, len, i, &l);
+			if (is_terminal_cp(cp))
+				i = on_terminal(&s, i);
+			else if (is_bullet_cp(cp)) {
+				on_bullet(&s, i);
+				i += (size_t)l;
+			} else
+				i += (size_t)l;
+			break;
 		}
 	}
-	push_trimmed(out, t, start, len);
+	cut(&s, len, len);
 	return out->n;
 }
