@@ -1,0 +1,593 @@
+/* classify.c -- label the paragraphs of one article (see lede-strip(1)). */
+/* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+
+#include "strip.h"
+
+/*
+ * The order of the work, each step using what the earlier ones decided:
+ *
+ *  1. lexical rules on each line (bylines, credits, share buttons...);
+ *     a rule that heads a block ("Related", "Most popular") carries its
+ *     kind over the headline-like lines after it;
+ *  2. jusText-style classes from the features: good, near-good, short,
+ *     bad, then smoothed by neighbours;
+ *  3. the main run: the contiguous stretch with the largest total score,
+ *     long prose counting for it and furniture against it;
+ *  4. roles by position: the title and dek before the run, headings and
+ *     captions inside it, bios and contributor lines after it;
+ *  5. repeats of earlier lines become dup.
+ */
+
+enum cls { C_BAD, C_SHORT, C_NEARGOOD, C_GOOD };
+
+/* jusText's thresholds, the stopword ones lowered for a mixed-language list. */
+#define LEN_LOW		40	/* code points: below, a line is short */
+#define LEN_HIGH	160	/* above, a stopword-dense line is good */
+#define STOP_LOW	0.18
+#define STOP_HIGH	0.26
+#define BLOCK_MAX	40	/* lines a block-heading rule may carry its kind over */
+
+static int
+is_prose(const struct para *p)
+{
+	return p->words >= 8 && (p->endp || p->sentp > 0) &&
+	    p->cap * 10 < p->alpha * 6;
+}
+
+/* A line of a headline list: capitalised words, no sentence end. */
+static int
+is_headline_like(const struct para *p)
+{
+	return p->words >= 3 && p->words <= 25 && !p->endp && p->sentp == 0;
+}
+
+static int
+jt_class(const struct para *p, int nostop)
+{
+	double sd;
+
+	if (p->words == 0 || p->letters == 0)
+		return C_BAD;
+	if (p->links * 3 > p->words || (p->seps >= 2 && p->seps * 4 >= p->words))
+		return C_BAD;
+	if (p->chars < LEN_LOW)
+		return C_SHORT;
+	/* Long punctuated prose in a language the list knows little of. */
+	if (p->words >= 25 && p->sentp + p->endp >= 2 && p->stop * 12 >= p->words)
+		return C_GOOD;
+	if (nostop) {
+		/* A language the stopword list does not know: length and punctuation. */
+		if ((p->endp || p->sentp > 0) && p->chars >= LEN_HIGH / 2)
+			return p->chars >= LEN_HIGH ? C_GOOD : C_NEARGOOD;
+		return p->chars >= LEN_HIGH * 2 ? C_NEARGOOD : C_SHORT;
+	}
+	sd = (double)p->stop / (double)p->words;
+	if (sd >= STOP_HIGH)
+		return p->chars >= LEN_HIGH ? C_GOOD : C_NEARGOOD;
+	if (sd >= STOP_LOW)
+		return C_NEARGOOD;
+	return C_BAD;
+}
+
+/* Neighbours decide near-good and short lines, as in jusText. */
+static void
+smooth(struct para *ps, size_t n)
+{
+	size_t i, j;
+	int *orig = xmalloc(n * sizeof(*orig) + 1), prev, next;
+
+	for (i = 0; i < n; i++)
+		orig[i] = ps[i].cls;
+	for (i = 0; i < n; i++) {
+		if (orig[i] != C_SHORT && orig[i] != C_NEARGOOD)
+			continue;
+		prev = next = C_BAD;
+		for (j = i; j-- > 0;)
+			if (orig[j] == C_GOOD || orig[j] == C_BAD) {
+				prev = orig[j];
+				break;
+			}
+		for (j = i + 1; j < n; j++)
+			if (orig[j] == C_GOOD || orig[j] == C_BAD) {
+				next = orig[j];
+				break;
+			}
+		if (orig[i] == C_NEARGOOD)
+			ps[i].cls = (prev == C_GOOD || next == C_GOOD) ? C_GOOD : C_NEARGOOD;
+		else if (prev == C_GOOD && next == C_GOOD)
+			ps[i].cls = C_NEARGOOD;
+	}
+	free(orig);
+}
+
+static int is_name_line(const struct para *);
+
+static int
+score(const struct para *p)
+{
+	if (p->kind == K_BODY)
+		return 4;
+	if (p->kind == K_HEADING)
+		return 0;
+	if (p->kind != K_NONE)
+		return p->why != NULL && strcmp(p->why, "block") == 0 ? -4 : -3;
+	switch (p->cls) {
+	case C_GOOD:
+		return (int)(p->words > 120 ? 120 : p->words);
+	case C_NEARGOOD:
+		return (int)(p->words / 2) + 1;
+	case C_SHORT:
+		return p->endp ? -1 : -4;
+	default:
+		/* Long punctuated text the stopwords missed is not furniture. */
+		if (p->words >= 15 && (p->endp || p->sentp > 0))
+			return -1;
+		return -6 - (int)(p->words > 20 ? 10 : p->words / 2);
+	}
+}
+
+/* The best-scoring stretch of [lo, hi) (Kadane): its score, bounds in *a, *b. */
+static long
+best_run(const struct para *ps, size_t lo, size_t hi, size_t *a, size_t *b)
+{
+	long best = 0, cur = 0;
+	size_t i, start = lo;
+
+	*a = *b = lo;
+	for (i = lo; i < hi; i++) {
+		if (cur <= 0) {
+			cur = 0;
+			start = i;
+		}
+		cur += score(&ps[i]);
+		if (cur > best) {
+			best = cur;
+			*a = start;
+			*b = i + 1;
+		}
+	}
+	return best;
+}
+
+static int
+ends_article(const struct para *p)
+{
+	return p->rule >= 0 && (rules_flags(p->rule) & RF_END);
+}
+
+/*
+ * The main run: the best stretch of the page.  Lines that end an article
+ * (a comment section's heading) split the page into zones, and the first
+ * zone whose best stretch is worth half the best of all wins: comments
+ * come after the article they are about.
+ */
+static int
+main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
+{
+	long best = 0, prev = 0, s;
+	size_t lo, hi, ra, rb, pa = 0, pb = 0;
+
+	/*
+	 * The best zone wins, unless the zone just before it is worth a
+	 * quarter of it: then the best zone is the comments under an article.
+	 */
+	for (lo = 0; lo < n; lo = hi + 1) {
+		for (hi = lo; hi < n && !ends_article(&ps[hi]); hi++)
+			;
+		if ((s = best_run(ps, lo, hi, &ra, &rb)) > best) {
+			if (prev * 4 >= s && prev > 0) {
+				best = prev;
+				*a = pa;
+				*b = pb;
+				break;
+			}
+			best = s;
+			*a = ra;
+			*b = rb;
+		}
+		if (s > 0) {	/* an empty zone between two markers does not count */
+			prev = s;
+			pa = ra;
+			pb = rb;
+		}
+	}
+	if (best <= 0)
+		return 0;
+	/*
+	 * The head of the article (dek, byline, date, picture) often reads
+	 * like prose too: when a byline, date or credit line comes early in
+	 * the run, the body starts after it.
+	 */
+	{
+		size_t i, h = *a, lim = *a + 12 < *b ? *a + 12 : *b;
+		long head = 0, total = 0;
+
+		for (i = *a; i < *b; i++)
+			total += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
+		for (i = *a; i < lim; i++) {
+			enum kind k = ps[i].kind;
+
+			if (k == K_BYLINE || k == K_META || k == K_CREDIT || k == K_CAPTION ||
+			    (k == K_NONE && is_name_line(&ps[i]) && ps[i].stop == 0))
+				h = i + 1;
+		}
+		for (i = *a; i < h; i++)
+			head += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
+		if (h > *a && head * 10 <= total * 3)
+			*a = h;
+	}
+	/* A run starts with prose: a headline or byline above it is not body. */
+	while (*a < *b && ps[*a].kind != K_BODY &&
+	    !(ps[*a].cls >= C_NEARGOOD && (ps[*a].endp || ps[*a].sentp > 0)) &&
+	    !(ps[*a].words >= 15 && (ps[*a].endp || ps[*a].sentp > 0)))
+		(*a)++;
+	return *a < *b;
+}
+
+static void
+set(struct para *p, enum kind k, const char *why)
+{
+	p->kind = k;
+	p->why = why;
+}
+
+/* Lower-cased ASCII word hashes of a line, for comparing headlines. */
+#define MAXW 64
+static size_t
+word_hashes(const struct para *p, uint32_t *out)
+{
+	size_t i = 0, n = 0;
+	uint32_t h;
+	unsigned char c;
+	int any;
+
+	while (i < p->n && n < MAXW) {
+		h = 2166136261u;
+		any = 0;
+		while (i < p->n && ((c = (unsigned char)p->s[i]) >= 0x80 ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || c == '\'')) {
+			if (c < 0x80)
+				c = (unsigned char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+			h = (h ^ c) * 16777619u;
+			any = 1;
+			i++;
+		}
+		if (any)
+			out[n++] = h;
+		else
+			i++;
+	}
+	return n;
+}
+
+/* Share of a's words found in b. */
+static double
+overlap(const struct para *a, const struct para *b)
+{
+	uint32_t wa[MAXW], wb[MAXW];
+	size_t na = word_hashes(a, wa), nb = word_hashes(b, wb), i, j, hit = 0;
+
+	if (na == 0)
+		return 0;
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (wa[i] == wb[j]) {
+				hit++;
+				break;
+			}
+	return (double)hit / (double)na;
+}
+
+/* "Andrew Thornebrooke", "Jane van der Berg": a bare name. */
+static int
+is_name_line(const struct para *p)
+{
+	return p->words >= 2 && p->words <= 4 && p->alpha == p->words &&
+	    p->cap + (p->words > 2) >= p->words && !p->endp && p->sentp == 0 &&
+	    p->digits == 0 && p->links == 0 && memchr(p->s, ',', p->n) == NULL;
+}
+
+static int
+is_heading_like(const struct para *p)
+{
+	return p->words >= 1 && p->words <= 20 && !p->endp && !p->endcolon &&
+	    p->sentp == 0 && p->links == 0 && p->letters > 0;
+}
+
+static int
+rule_applies(unsigned flags, size_t i, size_t a, size_t b)
+{
+	if ((flags & RF_BEFORE) && i >= a)
+		return 0;
+	if ((flags & RF_AFTER) && i < b)
+		return 0;
+	if ((flags & RF_OUTSIDE) && i >= a && i < b)
+		return 0;
+	return 1;
+}
+
+#define CONDITIONAL (RF_BEFORE | RF_AFTER | RF_OUTSIDE)
+
+/* Fingerprints of the lines seen so far in this article, for dup. */
+static uint64_t *seen;
+static size_t seencap;
+
+static int
+seen_add(uint64_t h)
+{
+	size_t i;
+
+	for (i = h & (seencap - 1); seen[i] != 0; i = (i + 1) & (seencap - 1))
+		if (seen[i] == h)
+			return 1;
+	seen[i] = h;
+	return 0;
+}
+
+static size_t find_title(struct para *, size_t);
+static void before_run(struct para *, size_t, size_t);
+static void in_run(struct para *, size_t, size_t);
+static void mark_dups(struct para *, size_t, size_t);
+
+void
+classify(struct para *ps, size_t n)
+{
+	struct rule_hit hit;
+	size_t i, j, a, b, nstop = 0, nwords = 0, title = (size_t)-1;
+	int *cond = xmalloc((n + 1) * sizeof(*cond)), nostop, have_run;
+
+	/* 1. Lexical rules; conditional ones wait for the run. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &ps[i];
+
+		cond[i] = -1;
+		nstop += p->stop;
+		nwords += p->words;
+		if (!rules_match(p, &hit, 0)) {
+			if (template_known(p->hash))
+				set(p, K_PROMO, "template");
+			continue;
+		}
+		if (hit.flags & CONDITIONAL) {
+			cond[i] = hit.index;
+			while (hit.flags & CONDITIONAL)
+				if (!rules_match(p, &hit, (size_t)hit.index + 1))
+					break;
+			if (hit.flags & CONDITIONAL)
+				continue;
+		}
+		p->rule = hit.index;
+		set(p, hit.kind, hit.name);
+	}
+	/* A language the stopwords do not cover (Korean, say) is judged by length. */
+	nostop = nwords > 0 && nstop * 25 < nwords;
+	for (i = 0; i < n; i++)
+		ps[i].cls = jt_class(&ps[i], nostop);
+	/* Block heads: "Related", "Most popular" carry over the list under them. */
+	for (i = 0; i < n; i++) {
+		if (ps[i].rule < 0 || !(rules_flags(ps[i].rule) & RF_BLOCK))
+			continue;
+		for (j = i + 1; j < n && j <= i + BLOCK_MAX; j++) {
+			if (ps[j].kind != K_NONE) {
+				if (ps[j].kind == ps[i].kind)
+					continue;
+				break;
+			}
+			if (is_prose(&ps[j]) && ps[j].cls >= C_NEARGOOD && ps[j].words >= 20)
+				break;
+			set(&ps[j], ps[i].kind, "block");
+		}
+		i = j - 1;
+	}
+	smooth(ps, n);
+
+	/* 3. The main run. */
+	have_run = main_run(ps, n, &a, &b);
+	if (!have_run)
+		a = b = n;
+	for (i = a; i < b; i++)
+		ps[i].inrun = 1;
+	for (i = 0; i < n; i++)
+		if (cond[i] >= 0 && rule_applies(rules_flags(cond[i]), i, a, b) &&
+		    (ps[i].kind == K_NONE || !ps[i].inrun)) {
+			ps[i].rule = cond[i];
+			set(&ps[i], rules_kind(cond[i]), rules_name(cond[i]));
+		}
+	free(cond);
+
+	/* 4. Roles by position. */
+	title = find_title(ps, a);
+	before_run(ps, a, title);
+	in_run(ps, a, b);
+	for (i = b; i < n; i++)
+		if (ps[i].kind == K_NONE)
+			set(&ps[i], K_PROMO, "after-run");
+	/* Captions: the line over a credit, when it is not a heading or title. */
+	for (i = 1; i < n; i++)
+		if (ps[i].kind == K_CREDIT && ps[i - 1].rule < 0 && i - 1 != title &&
+		    ps[i - 1].words >= 3 && ps[i - 1].words <= 60 &&
+		    (ps[i - 1].kind == K_BODY || ps[i - 1].kind == K_PROMO ||
+		    ps[i - 1].kind == K_DEK || ps[i - 1].kind == K_HEADING))
+			set(&ps[i - 1], K_CAPTION, "over-credit");
+
+	/* 5. Repeats. */
+	mark_dups(ps, n, title);
+}
+
+/*
+ * The title: the line before the run that best repeats the page's first
+ * line (scrapers put the page title there, "Headline - Site"), the
+ * nearest to the run winning; of exact copies the first is the title.
+ * Without such a line, the first line itself when it reads as a headline.
+ */
+static size_t
+find_title(struct para *ps, size_t a)
+{
+	size_t i, best = (size_t)-1, lo = a > 60 ? a - 60 : 0;
+	double o;
+
+	if (a == 0)
+		return best;
+	for (i = a; i-- > lo;) {
+		struct para *p = &ps[i];
+
+		if (i == 0 || p->kind != K_NONE || p->words < 3 || p->words > 40 || p->endp)
+			continue;
+		if ((o = overlap(p, &ps[0])) >= 0.75 && overlap(&ps[0], p) >= 0.4) {
+			best = i;
+			break;
+		}
+	}
+	if (best == (size_t)-1) {
+		if (ps[0].kind == K_NONE && is_heading_like(&ps[0]) && ps[0].words >= 3 &&
+		    ps[0].cls != C_BAD)
+			best = 0;
+		else
+			return best;
+	}
+	for (i = 0; i < best; i++)
+		if (ps[i].kind == K_NONE && ps[i].hash == ps[best].hash && ps[i].n == ps[best].n) {
+			best = i;
+			break;
+		}
+	set(&ps[best], K_TITLE, "title");
+	/* Near copies above it are the page title with the site's name. */
+	for (i = 0; i < best; i++)
+		if (ps[i].kind == K_NONE && ps[i].words >= 3 && overlap(&ps[best], &ps[i]) >= 0.75)
+			set(&ps[i], K_META, "page-title");
+	return best;
+}
+
+static void
+before_run(struct para *ps, size_t a, size_t title)
+{
+	size_t i, from = title == (size_t)-1 ? (a > 8 ? a - 8 : 0) : title + 1;
+	int dek_done = title == (size_t)-1;
+
+	for (i = from; i < a; i++) {
+		struct para *p = &ps[i];
+
+		if (p->kind != K_NONE)
+			continue;
+		if (p->hash == ps[title == (size_t)-1 ? i : title].hash && i != title &&
+		    title != (size_t)-1)
+			continue;	/* a copy of the title: dup, later */
+		if (!dek_done && p->words >= 6 && p->words <= 80 && p->cls != C_BAD &&
+		    (p->endp || p->stop > 0) && !is_name_line(p)) {
+			set(p, K_DEK, "after-title");
+			dek_done = 1;
+		} else if (is_name_line(p) && p->stop == 0) {
+			set(p, K_BYLINE, "name-line");
+		}
+	}
+	for (i = 0; i < a; i++) {
+		struct para *p = &ps[i];
+
+		if (p->kind != K_NONE)
+			continue;
+		if (p->words == 0)
+			set(p, K_META, "no-words");
+		else if (p->cls >= C_NEARGOOD && is_prose(p))
+			set(p, K_CAPTION, "before-run-prose");
+		else
+			set(p, K_PROMO, "before-run");
+	}
+}
+
+/* Three or more capitalised headline-like lines in a row: a list of links. */
+static int
+headline_list_at(const struct para *ps, size_t i, size_t b)
+{
+	size_t j;
+
+	for (j = i; j < b && j < i + 3; j++)
+		if (ps[j].kind != K_NONE || !is_headline_like(&ps[j]) ||
+		    ps[j].cap * 10 < ps[j].alpha * 6)
+			return 0;
+	return j == i + 3;
+}
+
+static void
+in_run(struct para *ps, size_t a, size_t b)
+{
+	size_t i, j;
+
+	for (i = a; i < b; i++) {
+		struct para *p = &ps[i];
+
+		if (p->kind != K_NONE)
+			continue;
+		if (p->words == 0) {
+			set(p, K_META, "no-words");
+			continue;
+		}
+		if (headline_list_at(ps, i, b) && !(i > a && ps[i - 1].endcolon)) {
+			for (j = i; j < b && ps[j].kind == K_NONE && is_headline_like(&ps[j]) &&
+			    ps[j].cap * 10 >= ps[j].alpha * 6; j++)
+				set(&ps[j], K_PROMO, "headline-list");
+			i = j - 1;
+			continue;
+		}
+		if (p->cls >= C_NEARGOOD && (p->endp || p->sentp > 0 || p->cls == C_GOOD)) {
+			set(p, K_BODY, "run-prose");
+			continue;
+		}
+		/* A short unpunctuated line over prose is a heading. */
+		if (is_heading_like(p) && i + 1 < b && i > a && ps[i + 1].kind == K_NONE &&
+		    ps[i + 1].cls >= C_NEARGOOD && ps[i - 1].kind != K_HEADING) {
+			set(p, K_HEADING, "heading");
+			continue;
+		}
+		set(p, K_BODY, "run");
+	}
+}
+
+#define SEEN_MIN 64
+
+static void
+mark_dups(struct para *ps, size_t n, size_t title)
+{
+	size_t i, j, need = SEEN_MIN;
+	int run_seen = 0;
+
+	while (need < n * 2)
+		need *= 2;
+	if (need > seencap) {
+		free(seen);
+		seen = xcalloc(need, sizeof(*seen));
+		seencap = need;
+	} else {
+		memset(seen, 0, seencap * sizeof(*seen));
+	}
+	for (i = 0; i < n; i++) {
+		struct para *p = &ps[i];
+
+		run_seen |= p->inrun;
+		if (p->words == 0 || p->hash == 0)
+			continue;
+		if (!seen_add(p->hash))
+			continue;
+		/* Short repeated lines of the body itself ("Also at Walmart") stay. */
+		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 4)
+			continue;
+		/* The body's copy wins over an earlier one outside the body. */
+		if (p->inrun && p->kind == K_BODY) {
+			for (j = 0; j < i; j++)
+				if (ps[j].hash == p->hash && !ps[j].inrun && ps[j].kind != K_TITLE) {
+					set(&ps[j], K_DUP, "repeat");
+				}
+			continue;
+		}
+		if (p->kind == K_TITLE)
+			continue;
+		/* The headline printed again above the body is still the title. */
+		if (title != (size_t)-1 && p->hash == ps[title].hash && !p->inrun && i > title &&
+		    !run_seen) {
+			set(p, K_TITLE, "title-again");
+			continue;
+		}
+		set(p, K_DUP, "repeat");
+	}
+}

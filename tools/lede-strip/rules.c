@@ -1,0 +1,258 @@
+/* rules.c -- the lexical rules: short lines known by their words. */
+/* SPDX-License-Identifier: MIT */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strip.h"
+
+extern const struct lede_blob lede_blob_strip_rules;
+
+/*
+ * A rules file has one rule a line (see lede-strip(1)):
+ *
+ *	KIND  NAME  MAXWORDS  WHERE  PATTERN
+ *
+ * KIND is a kind name, NAME what --explain shows, MAXWORDS the longest
+ * paragraph (in words) the rule is tried on ('-' for any), WHERE one of
+ * any, before, after, outside, optionally with "+block", and PATTERN a
+ * PCRE2 pattern, caseless unless it says (?-i), running to the line's end.
+ * Rules are tried in order (user rules first); the first match decides.
+ */
+struct rule {
+	enum kind	 kind;
+	char		*name;
+	uint32_t	 maxwords;
+	unsigned	 flags;
+	pcre2_code	*re;
+};
+
+static struct rule *rules;
+static size_t nrules, rulecap;
+static pcre2_match_data *md;
+static uint32_t longest_rule;	/* the largest MAXWORDS: longer lines skip the rules */
+
+struct loader {
+	const char	*file;
+	unsigned long	 line;
+};
+
+static char *
+next_field(const char **p, const char *end, size_t *len)
+{
+	const char *s = *p, *e;
+
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	for (e = s; e < end && *e != ' ' && *e != '\t'; e++)
+		;
+	*p = e;
+	*len = (size_t)(e - s);
+	return (char *)(uintptr_t)s;
+}
+
+static int
+bad_rule(struct loader *l, const char *what)
+{
+	lede_warn_at(l->file, l->line, "%s", what);
+	lede_diex(LEDE_EXIT_USAGE, "%s: rules not loaded", l->file);
+}
+
+static int
+parse_where(const char *s, size_t n, unsigned *flags)
+{
+	static const struct { const char *name; unsigned flag; } wheres[] = {
+		{ "any", 0 }, { "before", RF_BEFORE }, { "after", RF_AFTER },
+		{ "outside", RF_OUTSIDE },
+	};
+	const char *plus = memchr(s, '+', n);
+	size_t base = plus ? (size_t)(plus - s) : n, i;
+
+	*flags = 0;
+	if (plus != NULL) {
+		if (n - base - 1 == 5 && memcmp(plus + 1, "block", 5) == 0)
+			*flags |= RF_BLOCK;
+		else if (n - base - 1 == 3 && memcmp(plus + 1, "end", 3) == 0)
+			*flags |= RF_END;
+		else
+			return -1;
+	}
+	for (i = 0; i < sizeof(wheres) / sizeof(wheres[0]); i++)
+		if (strlen(wheres[i].name) == base && memcmp(wheres[i].name, s, base) == 0) {
+			*flags |= wheres[i].flag;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+add_rule(const char *s, size_t n, void *arg)
+{
+	struct loader *l = arg;
+	const char *p = s, *end = s + n, *f;
+	size_t len;
+	struct rule r;
+	int err;
+	PCRE2_SIZE erroff;
+	char msg[256], *num;
+
+	l->line++;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end || *p == '#')
+		return 0;
+	memset(&r, 0, sizeof(r));
+	f = next_field(&p, end, &len);
+	if ((r.kind = kind_parse(f, len)) == K_NONE)
+		return bad_rule(l, "unknown kind (want title, dek, heading, body, byline, dateline, "
+		    "caption, credit, bio, contrib, meta, promo or dup)");
+	f = next_field(&p, end, &len);
+	if (len == 0)
+		return bad_rule(l, "rule has no name");
+	r.name = xmemdup(f, len);
+	f = next_field(&p, end, &len);
+	if (len == 1 && *f == '-')
+		r.maxwords = UINT32_MAX;
+	else {
+		char tmp[16];
+
+		if (len == 0 || len >= sizeof(tmp))
+			return bad_rule(l, "bad MAXWORDS (a number or -)");
+		memcpy(tmp, f, len);
+		tmp[len] = '\0';
+		r.maxwords = (uint32_t)strtoul(tmp, &num, 10);
+		if (*num != '\0')
+			return bad_rule(l, "bad MAXWORDS (a number or -)");
+	}
+	f = next_field(&p, end, &len);
+	if (parse_where(f, len, &r.flags) < 0)
+		return bad_rule(l, "bad WHERE (any, before, after or outside, optionally +block or +end)");
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end)
+		return bad_rule(l, "rule has no pattern");
+	r.re = pcre2_compile((PCRE2_SPTR)p, (PCRE2_SIZE)(end - p),
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &erroff, NULL);
+	if (r.re == NULL) {
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " at offset %zu of the pattern",
+		    (size_t)erroff);
+		return bad_rule(l, msg);
+	}
+	(void)pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE);	/* interpreted if JIT is missing */
+	if (nrules == rulecap) {
+		rulecap = rulecap ? rulecap * 2 : 128;
+		rules = xreallocarray(rules, rulecap, sizeof(*rules));
+	}
+	rules[nrules++] = r;
+	if (r.maxwords > longest_rule)
+		longest_rule = r.maxwords;
+	return 0;
+}
+
+void
+rules_load_file(const char *path)
+{
+	struct loader l = { path, 0 };
+	struct lede_blob b;
+	struct buf text = { 0 };
+	FILE *fp;
+	char chunk[8192];
+	size_t got;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		lede_die(LEDE_EXIT_USAGE, "%s", path);
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&text, chunk, got);
+	if (ferror(fp))
+		lede_die(LEDE_EXIT_USAGE, "%s", path);
+	fclose(fp);
+	buf_terminate(&text);
+	b.data = text.p ? text.p : "";
+	b.len = text.len;
+	/* Every line counts for the line numbers in messages, comments too. */
+	{
+		const char *s = b.data, *e = b.data + b.len, *nl;
+
+		while (s < e) {
+			nl = memchr(s, '\n', (size_t)(e - s));
+			add_rule(s, nl ? (size_t)(nl - s) - (nl > s && nl[-1] == '\r') : (size_t)(e - s), &l);
+			s = nl ? nl + 1 : e;
+		}
+	}
+	buf_free(&text);
+	if (md == NULL)
+		md = pcre2_match_data_create(4, NULL);
+}
+
+void
+rules_load_builtin(void)
+{
+	struct loader l = { "data/strip_rules.txt", 0 };
+	const char *s = lede_blob_strip_rules.data, *e = s + lede_blob_strip_rules.len, *nl;
+
+	while (s < e) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		add_rule(s, nl ? (size_t)(nl - s) : (size_t)(e - s), &l);
+		s = nl ? nl + 1 : e;
+	}
+	if (md == NULL)
+		md = pcre2_match_data_create(4, NULL);
+}
+
+void
+rules_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nrules; i++) {
+		pcre2_code_free(rules[i].re);
+		free(rules[i].name);
+	}
+	free(rules);
+	rules = NULL;
+	nrules = rulecap = 0;
+	pcre2_match_data_free(md);
+	md = NULL;
+}
+
+int
+rules_match(const struct para *p, struct rule_hit *hit, size_t from)
+{
+	size_t i, n;
+
+	if (p->words > longest_rule || from >= nrules)
+		return 0;
+	n = u8_valid_prefix(p->s, p->n);
+	for (i = from; i < nrules; i++) {
+		if (p->words > rules[i].maxwords)
+			continue;
+		if (pcre2_match(rules[i].re, (PCRE2_SPTR)p->s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+			hit->kind = rules[i].kind;
+			hit->name = rules[i].name;
+			hit->index = (int)i;
+			hit->flags = rules[i].flags;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+const char *
+rules_name(int index)
+{
+	return index >= 0 && (size_t)index < nrules ? rules[index].name : "";
+}
+
+unsigned
+rules_flags(int index)
+{
+	return index >= 0 && (size_t)index < nrules ? rules[index].flags : 0;
+}
+
+enum kind
+rules_kind(int index)
+{
+	return index >= 0 && (size_t)index < nrules ? rules[index].kind : K_NONE;
+}
