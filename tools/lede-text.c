@@ -14,8 +14,10 @@ static const char usage_text[] =
 "usage: lede-text [-o DIR] [file ...]\n"
 "\n"
 "Reads records (see lede(7)) and writes their text units as text:\n"
-"paragraphs separated by a blank line, articles by a line holding only a\n"
-"form feed.  Sentence records (LOC N.M) of one paragraph are joined again.\n"
+"paragraphs separated by a blank line, each article ended by a line holding\n"
+"only a form feed (so that the output of parts of a stream concatenates to\n"
+"the output of the whole).  Sentence records (LOC N.M) of one paragraph are\n"
+"joined again.\n"
 "Findings (quote and entity records) are skipped.\n"
 "\n"
 "  -o, --output-dir=DIR  write one file per article into DIR instead, named\n"
@@ -106,6 +108,8 @@ close_article(struct state *st)
 	if (st->in_para) {
 		put(st, "\n", 1);
 		st->in_para = st->in_sentences = 0;
+		if (st->out == stdout)
+			put(st, "\f\n", 2);
 	}
 	if (st->out != stdout && st->out != NULL) {
 		if (fclose(st->out) != 0)
@@ -140,7 +144,6 @@ text_record(const struct rec *r, const char *file, void *arg)
 			st->out = open_article(st, doc->s, doc->n);
 		} else if (st->any_article) {
 			close_article(st);
-			put(st, "\f\n", 2);
 		}
 		st->any_article = 1;
 		st->doc.len = 0;
