@@ -838,6 +838,49 @@ read_note_digits(const struct seg *s, size_t i, size_t p)
 	return p;
 }
 
+/*
+ * Note references that follow the end after a space belong to the
+ * sentence they annotate: "Dulwich. [17] Placed", "anyway. [...]",
+ * "rights. 4 Even though".  Returns the new end.
+ */
+static size_t
+read_notes_after(const struct seg *s, size_t i, size_t k)
+{
+	const char *t = s->t;
+	size_t n = s->n, p, q;
+	long cp;
+	size_t at;
+
+	for (;;) {
+		p = skip_space(t, n, k);
+		if (p >= n)
+			return k;
+		if (t[p] == '[') {
+			for (q = p + 1; q < n && q - p < 10 && ((t[q] >= '0' && t[q] <= '9') ||
+			    t[q] == '.' || t[q] == ',' || t[q] == '-'); q++)
+				;
+			if (q < n && t[q] == ']' && q > p + 1) {
+				k = q + 1;
+				continue;
+			}
+			if (q == p + 1 && n - q >= 4 && memcmp(t + q, "\xe2\x80\xa6]", 4) == 0) {
+				k = q + 4;
+				continue;
+			}
+			return k;
+		}
+		if (t[p] >= '0' && t[p] <= '9' && t[i] == '.') {
+			for (q = p; q < n && q - p < 3 && t[q] >= '0' && t[q] <= '9'; q++)
+				;
+			cp = cp_before(t, i, &at);
+			if (q - p <= 2 && q < n && t[q] == ' ' && q + 1 < n &&
+			    t[q + 1] >= 'A' && t[q + 1] <= 'Z' && (is_lower(cp) || cp == ')'))
+				return q;
+		}
+		return k;
+	}
+}
+
 /* Decides an end after a single period; ts..i is the word before. */
 static int
 period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
@@ -850,7 +893,7 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 	kind = classify_prev(s->t, ts, i, &ws);
 	if (nx->cls == N_PUNCT)
 		return 0;
-	if (kind == P_WORD || kind == P_ACRONYM || kind == P_INITIAL || kind == P_LETTER)
+	if (kind != P_NUMBER && kind != P_ADDRESS && kind != P_EMPTY)
 		flags = sent_word_flags(s->t + ws, i - ws);
 	if (flags & SENT_W_TITLE)
 		return 0;
@@ -871,7 +914,7 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 		return nx->cls != N_LOWER;
 	default:
 		if (nx->cls == N_LOWER)
-			return !closed && !nx->dash && !nx->opened;
+			return !closed && !nx->dash && (!nx->opened || nx->paren);
 		return 1;
 	}
 }
@@ -916,9 +959,15 @@ on_terminal(struct seg *s, size_t i)
 			return m;
 	}
 	read_run(s, i, &r);
+	/* "[...]" and "(...)" mark an omission, not an end. */
+	if (r.dots >= 3 && !r.bang && i > 0 && (t[i - 1] == '[' || t[i - 1] == '(') &&
+	    r.end < s->n && (t[r.end] == ']' || t[r.end] == ')'))
+		return r.end;
 	k = read_closers(s, r.end, &closed);
 	if (!r.bang && r.dots == 1 && !r.wide)
 		k = read_note_digits(s, i, k);
+	if (k < s->n && space_len(t, s->n, k) && !r.wide)
+		k = read_notes_after(s, i, k);
 	if (k >= s->n) {
 		cut(s, s->n, s->n);
 		return s->n;
@@ -1031,6 +1080,231 @@ on_bullet(struct seg *s, size_t i)
 		cut(s, i, i);
 }
 
+/* ---- Web and mail text: stamps, separators, addresses, sign-offs ---- */
+
+static size_t
+digits_at(const char *t, size_t n, size_t p, size_t max)
+{
+	size_t q = p;
+
+	while (q < n && q - p < max && t[q] >= '0' && t[q] <= '9')
+		q++;
+	return q - p;
+}
+
+/*
+ * A mail header stamp "08/17/2000 11:21 AM" starting at p: returns its
+ * end, or 0.
+ */
+static size_t
+stamp_end(const char *t, size_t n, size_t p)
+{
+	size_t d;
+	int part;
+
+	for (part = 0; part < 3; part++) {
+		d = digits_at(t, n, p, 4);
+		if (d == 0 || (part < 2 && d > 2))
+			return 0;
+		p += d;
+		if (part < 2) {
+			if (p >= n || t[p] != '/')
+				return 0;
+			p++;
+		}
+	}
+	if (p >= n || t[p] != ' ')
+		return 0;
+	p++;
+	for (part = 0; part < 3; part++) {
+		d = digits_at(t, n, p, 2);
+		if (d == 0)
+			return part < 2 ? 0 : p - 1;
+		p += d;
+		if (p < n && t[p] == ':' && part < 2)
+			p++;
+		else
+			break;
+	}
+	if (p + 3 <= n && t[p] == ' ' && (t[p + 1] == 'A' || t[p + 1] == 'P' ||
+	    t[p + 1] == 'a' || t[p + 1] == 'p') && (t[p + 2] == 'M' || t[p + 2] == 'm') &&
+	    (p + 3 == n || space_len(t, n, p + 3)))
+		return p + 3;
+	return 0;
+}
+
+/* The word before p starts in lower case ("at 3/9/2005 ...", "on ..."). */
+static int
+lower_word_before(const struct seg *s, size_t p)
+{
+	size_t a;
+	long cp;
+	int l;
+
+	while (p > s->start && space_before(s->t, p))
+		p--;
+	if (p <= s->start)
+		return 0;
+	a = token_start(s->t, s->start, p);
+	cp = cp_at(s->t, p, a, &l);
+	return is_lower(cp);
+}
+
+static size_t
+token_end(const char *t, size_t n, size_t p)
+{
+	while (p < n && !space_len(t, n, p))
+		p++;
+	return p;
+}
+
+/* A slash: a mail stamp ("Smith 08/17/2000 11:21 AM Text"), or a web address. */
+static size_t
+on_slash(struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t ts, e, p;
+	struct next nx;
+
+	if (i == 0)
+		return i + 1;
+	if (t[i - 1] >= '0' && t[i - 1] <= '9') {
+		ts = token_start(t, s->start, i);
+		if ((e = stamp_end(t, s->n, ts)) == 0)
+			return i + 1;
+		if (ts > s->start && !at_sentence_start(s, ts) && !lower_word_before(s, ts))
+			cut(s, ts, ts);
+		if (skip_space(t, s->n, e) < s->n)
+			cut(s, e, e);
+		return e;
+	}
+	/* "http://a.b/c http://d.e/f" and "http://a.b/c It is...": one a sentence. */
+	if (t[i - 1] == ':' && i + 1 < s->n && t[i + 1] == '/') {
+		e = token_end(t, s->n, i);
+		/* Trailing punctuation is the sentence's, not the address's. */
+		for (p = e; p > i + 2 && strchr(".?!,;:)]\"'", t[p - 1]) != NULL; p--)
+			;
+		if (p < e)
+			return p;
+		p = skip_space(t, s->n, e);
+		if (p >= s->n || p == e)
+			return e;
+		if ((s->n - p >= 7 && memcmp(t + p, "http", 4) == 0) ||
+		    (s->n - p >= 4 && memcmp(t + p, "www.", 4) == 0)) {
+			cut(s, e, e);
+			return e;
+		}
+		look_ahead(s, e, &nx);
+		if (!nx.opened && next_is_opener(s, &nx) && t[e - 1] != '.')
+			cut(s, e, e);
+		return e;
+	}
+	return i + 1;
+}
+
+/* Separator lines: "***", "=====", "----", "***NOTICE***" stand alone. */
+static size_t
+on_rule_char(struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t e, q, lead, trail;
+	char c = t[i];
+
+	if (i + 2 >= s->n || t[i + 1] != c || t[i + 2] != c || !space_before(t, i))
+		return i + 1;
+	e = token_end(t, s->n, i);
+	for (q = i; q < e && t[q] == c; q++)
+		;
+	lead = q - i;
+	for (q = e; q > i && t[q - 1] == c; q--)
+		;
+	trail = e - q;
+	if (lead < 3 || (lead != e - i && trail < 3))
+		return i + 1;
+	if (!at_sentence_start(s, i))
+		cut(s, i, i);
+	if (skip_space(t, s->n, e) < s->n)
+		cut(s, e, e);
+	return e;
+}
+
+/* ">>" closing an attachment note ("<< File: a.doc >> Thanks") ends a sentence. */
+static size_t
+on_gt(struct seg *s, size_t i)
+{
+	struct next nx;
+
+	if (i + 1 >= s->n || s->t[i + 1] != '>' || i == 0 || s->t[i - 1] == '>')
+		return i + 1;
+	if (i + 2 < s->n && !space_len(s->t, s->n, i + 2))
+		return i + 2;
+	look_ahead(s, i + 2, &nx);
+	if (nx.cls == N_UPPER || nx.cls == N_DIGIT)
+		cut(s, i + 2, i + 2);
+	return i + 2;
+}
+
+/*
+ * A comma right after a greeting or sign-off that opens the sentence:
+ * "Thanks, John", "Hi, Yes", "Dear Ann, I...".
+ */
+static size_t
+on_comma(struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t a, b;
+	struct next nx;
+
+	if (i - s->start > 24)
+		return i + 1;
+	a = skip_space(t, i, s->start);
+	b = i;
+	if (b - a > 5 && (t[a] == 'D' || t[a] == 'd') && strncmp(t + a + 1, "ear ", 4) == 0) {
+		if (memchr(t + a + 5, ' ', b - a - 5) != NULL)
+			return i + 1;	/* one name after "Dear" */
+	} else if (b <= a || !(sent_word_flags(t + a, b - a) & SENT_W_GREETING)) {
+		return i + 1;
+	}
+	look_ahead(s, i + 1, &nx);
+	if (nx.cls == N_UPPER && !nx.opened && nx.pos > i + 1)
+		cut(s, i + 1, i + 1);
+	return i + 1;
+}
+
+/*
+ * A dash after a dateline in capitals ends it: "TEHRAN (AFP) - An
+ * international contest...".
+ */
+static size_t
+on_dash(struct seg *s, size_t i, size_t len)
+{
+	const char *t = s->t;
+	size_t p, e = i + len;
+	int caps = 0, depth = 0;
+
+	if (len == 1 && e < s->n && t[e] == '-')
+		e++;
+	if (!space_before(t, i) || e >= s->n || !space_len(t, s->n, e))
+		return e;
+	if (at_sentence_start(s, i))
+		return e;
+	for (p = s->start; p < i; p++) {
+		unsigned char c = (unsigned char)t[p];
+
+		if (c == '(')
+			depth++;
+		else if (c == ')')
+			depth--;
+		else if (depth == 0 && c >= 'a' && c <= 'z')
+			return e;
+		else if (depth == 0 && c >= 'A' && c <= 'Z')
+			caps++;
+	}
+	if (caps >= 2 && skip_space(t, s->n, e) < s->n)
+		cut(s, e, e);
+	return e;
+}
+
 /* ---- The scan ---- */
 
 void
@@ -1054,12 +1328,14 @@ spanvec_free(struct spanvec *sv)
 }
 
 /* Bytes that stop the scan. */
-enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB };
+enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB, B_SLASH, B_RULE, B_GT, B_COMMA, B_DASH };
 
 static const unsigned char byteclass[256] = {
 	['.'] = B_TERM, ['?'] = B_TERM, ['!'] = B_TERM,
 	['\n'] = B_NL, ['\r'] = B_NL,
 	['('] = B_OPEN, ['['] = B_OPEN, [')'] = B_CLOSE, [']'] = B_CLOSE,
+	['/'] = B_SLASH, ['*'] = B_RULE, ['='] = B_RULE, ['_'] = B_RULE,
+	['~'] = B_RULE, ['-'] = B_DASH, ['>'] = B_GT, [','] = B_COMMA,
 	[0xE2] = B_MB, [0xE3] = B_MB, [0xEF] = B_MB
 };
 
@@ -1100,6 +1376,22 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 		case B_CLOSE:
 			i = on_close(&s, i);
 			break;
+		case B_SLASH:
+			i = on_slash(&s, i);
+			break;
+		case B_RULE:
+			i = on_rule_char(&s, i);
+			break;
+		case B_DASH:
+			i = t[i + 1 < len ? i + 1 : i] == '-' && i + 2 < len && t[i + 2] == '-' ?
+			    on_rule_char(&s, i) : on_dash(&s, i, 1);
+			break;
+		case B_GT:
+			i = on_gt(&s, i);
+			break;
+		case B_COMMA:
+			i = on_comma(&s, i);
+			break;
 		default:
 			cp = cp_at(t, len, i, &l);
 			if (is_terminal_cp(cp))
@@ -1107,7 +1399,9 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 			else if (is_bullet_cp(cp)) {
 				on_bullet(&s, i);
 				i += (size_t)l;
-			} else
+			} else if (cp == 0x2013 || cp == 0x2014)
+				i = on_dash(&s, i, (size_t)l);
+			else
 				i += (size_t)l;
 			break;
 		}

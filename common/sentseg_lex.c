@@ -14,6 +14,7 @@ extern const struct lede_blob lede_blob_abbrev_number;
 extern const struct lede_blob lede_blob_sent_starters;
 extern const struct lede_blob lede_blob_sent_after_bang;
 extern const struct lede_blob lede_blob_sent_bang_names;
+extern const struct lede_blob lede_blob_sent_salutations;
 
 /* Longest word looked up; longer tokens are never abbreviations. */
 #define WORD_MAX 32
@@ -110,6 +111,7 @@ load(void)
 	load_blob(&lede_blob_sent_starters, SENT_W_STARTER);
 	load_blob(&lede_blob_sent_after_bang, SENT_W_SPEECH);
 	load_blob(&lede_blob_sent_bang_names, SENT_W_BANG);
+	load_blob(&lede_blob_sent_salutations, SENT_W_GREETING);
 }
 
 unsigned
@@ -143,6 +145,13 @@ sent_word_flags(const char *w, size_t n)
 		sl = find(low, n);
 		if (sl->key != NULL)
 			flags |= sl->flags;
+		/* "GEN." as well as "Gen.": try the capitalised form too. */
+		if (n > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z') {
+			low[0] = w[0];
+			sl = find(low, n);
+			if (sl->key != NULL)
+				flags |= sl->flags;
+		}
 	}
 	return flags;
 }
