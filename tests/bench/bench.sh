@@ -61,3 +61,30 @@ row lede-sentences "$W/records.tsv"
 row lede-strip "$W/records.tsv"
 row lede-quotes "$W/records.tsv"
 row lede-entities "$W/records.tsv"
+
+# Pipelines over the raw corpus, at 1, 2 and 4 jobs (GNU parallel cutting
+# the record stream at article boundaries).
+pipe_row() {	# label jobs pipeline-after-split
+	label=$1 jobs=$2 rest=$3
+	if [ "$jobs" = 1 ]; then
+		cmd="$BIN/lede-split -d '^=====\$' $raw | $rest"
+	else
+		cmd="$BIN/lede-split -d '^=====\$' $raw | parallel --will-cite --pipe --group-by 1 --colsep '\\t' -k -j$jobs --block 8M '$rest'"
+	fi
+	"$W/runstat" /dev/null "$W/out.tsv" sh -c "$cmd" 2> "$W/stat" || true
+	read -r secs kb st < "$W/stat"
+	bytes=$(wc -c < "$raw")
+	awk -v t="$label" -v j="$jobs" -v b="$bytes" -v s="$secs" -v st="$st" 'BEGIN {
+		printf "%-34s %4d %9.1f %8.2f %9.1f%s\n", t, j, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), (st != 0 ? "  exit " st : "") }'
+}
+if [ -x "$BIN/lede-strip" ] && [ -x "$BIN/lede-quotes" ] && [ -x "$BIN/lede-entities" ] &&
+    command -v parallel > /dev/null 2>&1 && [ -z "${NO_PIPELINES:-}" ]; then
+	echo
+	printf '%-34s %4s %9s %8s %9s\n' pipeline jobs "raw MB" seconds "MB/s"
+	for j in 1 2 4; do
+		pipe_row "split | strip | quotes" $j "$BIN/lede-strip | $BIN/lede-quotes"
+	done
+	for j in 1 2 4; do
+		pipe_row "split | entities" $j "$BIN/lede-entities"
+	done
+fi
