@@ -244,6 +244,10 @@ cut(struct seg *s, size_t end, size_t next)
 	size_t a, b;
 
 	a = skip_space(s->t, end, s->start);
+	/* Escapes left in scraped text ("\\r\\n" as letters) are white space too. */
+	while (a + 1 < end && s->t[a] == '\\' && strchr("rnt", s->t[a + 1]) != NULL &&
+	    s->t[a + 1] != '\0')
+		a = skip_space(s->t, end, a + 2);
 	b = trim_end(s->t, a, end);
 	if (b > a)
 		spanvec_push(s->out, a, b);
@@ -919,6 +923,88 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 	}
 }
 
+/* The closing marks after the run at i hold a quote. */
+static int
+k_is_quote_close(const struct seg *s, size_t i)
+{
+	size_t p = i;
+	long cp;
+	int l;
+
+	while (p < s->n) {
+		cp = cp_at(s->t, s->n, p, &l);
+		if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019)
+			return 1;
+		if (!is_terminal_cp(cp))
+			return 0;
+		p += (size_t)l;
+	}
+	return 0;
+}
+
+/*
+ * Which quotation is open at i: 0 none, 1 double, 2 single.  Looks back
+ * at most QUOTE_WINDOW bytes from the paragraph start, so long paragraphs
+ * stay linear.
+ */
+#define QUOTE_WINDOW 4096
+
+static int
+quote_open_at(const struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t p;
+	long cp, prev = ' ', next;
+	int l, l2, dq = 0, sq = 0, opening;
+
+	if (i > QUOTE_WINDOW)
+		return 0;
+	for (p = 0; p < i; p += (size_t)l) {
+		cp = cp_at(t, i, p, &l);
+		if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019) {
+			next = cp_at(t, s->n, p + (size_t)l, &l2);
+			opening = (prev == ' ' || prev == '(' || prev == '[' || is_dash(prev) ||
+			    u8_isspace(prev)) && (is_alpha(next) || is_digit(next) || next == 0x2026 ||
+			    next == '.' || is_open_mark(next));
+			if (cp == '"')
+				dq = dq ? 0 : opening;
+			else if (opening && cp != 0x2019)
+				sq = 1;
+			else if (sq && !(is_alpha(next) || is_digit(next)))
+				sq = 0;
+		} else if (cp == 0x201C) {
+			dq = 1;
+		} else if (cp == 0x201D) {
+			dq = 0;
+		}
+		prev = cp;
+	}
+	return dq ? 1 : sq ? 2 : 0;
+}
+
+/* A quotation of that kind closes within the next QUOTE_WINDOW bytes. */
+static int
+quote_closes_after(const struct seg *s, size_t k, int which)
+{
+	const char *t = s->t;
+	size_t p, lim = k + QUOTE_WINDOW < s->n ? k + QUOTE_WINDOW : s->n;
+	long cp, next;
+	int l, l2;
+
+	for (p = k; p < lim; p += (size_t)l) {
+		cp = cp_at(t, lim, p, &l);
+		if (which == 1 && (cp == '"' || cp == 0x201D))
+			return 1;
+		if (which == 2 && (cp == '\'' || cp == 0x2019) && p > 0 &&
+		    !space_before(t, p)) {
+			next = cp_at(t, s->n, p + (size_t)l, &l2);
+			if (!is_alpha(next) && !is_digit(next))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Decides an end after ? or ! (maybe mixed with periods). */
 static int
 bang_ends(struct seg *s, size_t i, int closed, const struct next *nx)
@@ -933,6 +1019,15 @@ bang_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 		return next_is_opener(s, nx);
 	if (nx->cls == N_LOWER)
 		return !closed && !nx->dash && !attribution_follows(s, nx);
+	/* An exclamation inside a quotation goes on: "The Queen! The Queen!" */
+	if (!closed) {
+		int q = quote_open_at(s, i);
+
+		if (q && quote_closes_after(s, i, q))
+			return 0;
+	} else if (nx->paren && k_is_quote_close(s, i)) {
+		return 0;	/* 'Stop!' (she didn't.) */
+	}
 	return 1;
 }
 
