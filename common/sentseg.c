@@ -1078,8 +1078,7 @@ on_terminal(struct seg *s, size_t i)
 		}
 		cp = cp_at(t, s->n, k, &l);
 		/* "Russia.“We had": an opening quote glued to the end. */
-		if ((cp == 0x201C || cp == '"' || cp == 0x2018) && r.dots <= 1 &&
-		    k > r.end - 0) {
+		if ((cp == 0x201C || cp == '"' || cp == 0x2018) && r.dots <= 1) {
 			look_ahead(s, k, &nx);
 			if (nx.cls == N_UPPER && !inside_brackets(s, k)) {
 				cut(s, k, k);
