@@ -8,13 +8,16 @@
 #include "sentseg.h"
 
 static const char usage_text[] =
-    "usage: lede-sentences [--json] [--lenient] [FILE...]\n"
+    "usage: lede-sentences [-a FILE] [--json] [--lenient] [FILE...]\n"
     "\n"
     "Reads lede records and writes every text unit (paragraph) as its\n"
     "sentences: LOC N.M for sentence M of paragraph N, same DOC and KIND,\n"
     "extra fields dropped.  Findings (quotes, entities) and paragraphs that\n"
     "are already split pass through unchanged.\n"
     "\n"
+    "  -a, --abbrev=FILE  more abbreviations, one a line, without the final\n"
+    "                  period; after one, a period ends a sentence only\n"
+    "                  before a usual opener (The, He, But ...)\n"
     "  -h, --help      show this help and exit\n"
     "      --version   show the version and exit\n"
     "      --json      write JSON Lines instead of records\n"
@@ -70,6 +73,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "abbrev", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, LEDE_OPT_VERSION },
 		{ "json", no_argument, NULL, LEDE_OPT_JSON },
@@ -80,8 +84,12 @@ main(int argc, char **argv)
 	int c;
 
 	lede_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "a:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'a':
+			if (sent_add_file(optarg, SENT_W_COMMON) != 0)
+				lede_die(LEDE_EXIT_DATA, "%s", optarg);
+			break;
 		case 'h':
 			lede_help(usage_text);
 		case LEDE_OPT_VERSION:
