@@ -509,6 +509,73 @@ START_TEST(article_large)
 }
 END_TEST
 
+/* rec_each: a file that cannot be read is reported and skipped, the rest read. */
+static int
+see_rec(const struct rec *r, const char *file, void *arg)
+{
+	struct buf *b = arg;
+
+	buf_adds(b, file);
+	buf_addc(b, ':');
+	dump_rec(b, r);
+	return 0;
+}
+
+START_TEST(each_skips_unreadable)
+{
+	char *paths[4], *err;
+	struct buf b = { NULL, 0, 0 };
+	struct capture cap;
+	char want[512];
+	int i;
+
+	paths[0] = temp_file_of(S("a\t1\ttext\tx\n"));
+	paths[1] = xstrdup("/nonexistent/lede/missing");
+	paths[2] = xstrdup("/");		/* a directory: opens, then fails to read */
+	paths[3] = temp_file_of(S("b\t1\ttext\ty"));
+	capture_begin(&cap, 2);
+	rec_each(4, paths, see_rec, &b);
+	err = capture_end(&cap, NULL);
+	buf_terminate(&b);
+	snprintf(want, sizeof(want), "%s:a|1|text|x@1\n%s:b|1|text|y@1\n", paths[0], paths[3]);
+	ck_assert_str_eq(b.p, want);
+	ck_assert_str_eq(err, "lede-check: /nonexistent/lede/missing: No such file or directory\n"
+	    "lede-check: /: Is a directory\n");
+	ck_assert_int_eq(lede_status, 1);
+	unlink(paths[0]);
+	unlink(paths[3]);
+	for (i = 0; i < 4; i++)
+		free(paths[i]);
+	free(err);
+	buf_free(&b);
+}
+END_TEST
+
+/* No arguments, or "-", is the standard input; its name in messages is "-". */
+START_TEST(each_reads_stdin)
+{
+	static char dash[] = "-";
+	char *path = temp_file_of(S("s\t1\ttext\tfrom stdin\nbroken\n")), *err;
+	char *args[1] = { dash };
+	struct buf b = { NULL, 0, 0 };
+	struct capture cap;
+
+	ck_assert_ptr_nonnull(freopen(path, "r", stdin));
+	capture_begin(&cap, 2);
+	rec_each(0, NULL, see_rec, &b);
+	rec_each(1, args, see_rec, &b);	/* at its end already: nothing more */
+	err = capture_end(&cap, NULL);
+	buf_terminate(&b);
+	ck_assert_str_eq(b.p, "-:s|1|text|from stdin@1\n");
+	ck_assert_str_eq(err,
+	    "lede-check: -:2: record has 1 field, needs 4 (DOC LOC KIND TEXT)\n");
+	unlink(path);
+	free(path);
+	free(err);
+	buf_free(&b);
+}
+END_TEST
+
 /*
  * The writer: fields in, bytes out, with and without --json.
  */
@@ -718,6 +785,8 @@ rec_suite(void)
 	tcase_add_checked_fixture(tc, reset_globals, NULL);
 	tcase_add_loop_test(tc, article_table, 0, sizeof(articles) / sizeof(articles[0]));
 	tcase_add_test(tc, article_large);
+	tcase_add_test(tc, each_skips_unreadable);
+	tcase_add_test(tc, each_reads_stdin);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("write");
