@@ -1450,6 +1450,10 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 	s.nmk = -1;
 	out->n = 0;
 	while (i < len) {
+		/* The common case: a run of bytes nothing stops at. */
+		while (byteclass[(unsigned char)t[i]] == B_SKIP)
+			if (++i == len)
+				goto done;
 		switch (byteclass[(unsigned char)t[i]]) {
 		case B_SKIP:
 			i++;
@@ -1500,6 +1504,7 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 			break;
 		}
 	}
+done:
 	cut(&s, len, len);
 	return out->n;
 }

@@ -28,6 +28,22 @@ struct state {
 	char		 loc[96];
 };
 
+/* Writes n in decimal at p (room for 20 digits); returns the length. */
+static size_t
+put_number(char *p, size_t n)
+{
+	char tmp[24];
+	size_t k = 0, len;
+
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	for (len = 0; k > 0; len++)
+		p[len] = tmp[--k];
+	return len;
+}
+
 /* True if the LOC names a sentence already (has a dot): it passes as is. */
 static int
 loc_is_split(const struct field *loc)
@@ -59,9 +75,7 @@ on_record(const struct rec *r, const char *file, void *arg)
 	fs[F_DOC] = r->f[F_DOC];
 	fs[F_KIND] = r->f[F_KIND];
 	for (i = 0; i < n; i++) {
-		int m = snprintf(st->loc + pre, sizeof(st->loc) - pre, "%zu", i + 1);
-
-		fs[F_LOC] = fld(st->loc, pre + (size_t)m);
+		fs[F_LOC] = fld(st->loc, pre + put_number(st->loc + pre, i + 1));
 		fs[F_TEXT] = fld(text->s + st->spans.v[i].start,
 		    st->spans.v[i].end - st->spans.v[i].start);
 		rec_write(fs, 4);
