@@ -1,0 +1,315 @@
+/* lede-quotes -- every quotation in the articles, with the person who said it. */
+/* SPDX-License-Identifier: MIT */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede.h"
+#include "lede-quotes/article.h"
+#include "lede-quotes/lexicon.h"
+#include "lede-quotes/marks.h"
+
+static const char usage_text[] =
+"usage: lede-quotes [-ap] [--min-words N] [--speaker NAME] [--json] [--lenient]\n"
+"                   [file ...]\n"
+"\n"
+"Reads records (paragraphs or sentences of articles) and writes one `quote`\n"
+"record per quotation: DOC, LOC, quote, TEXT, then SPEAKER (the fullest name\n"
+"the article gives, empty when unknown), CUE (the verb as written) and FORM\n"
+"(direct, partial, continued or block).  See lede-quotes(1).\n"
+"\n"
+"  -a, --all           every quoted stretch, even scare quotes and titles\n"
+"  -p, --pass          pass every input record on, each text unit followed by\n"
+"                      its quotations\n"
+"  -m, --min-words=N   only quotations of at least N words\n"
+"  -s, --speaker=NAME  only quotations by NAME (the full name or its last words)\n"
+"      --json          write JSON Lines instead of records\n"
+"      --lenient       pass malformed records on instead of failing\n"
+"  -h, --help          show this help\n"
+"      --version       show the version\n";
+
+static const struct option longopts[] = {
+	{ "all", no_argument, NULL, 'a' },
+	{ "pass", no_argument, NULL, 'p' },
+	{ "min-words", required_argument, NULL, 'm' },
+	{ "speaker", required_argument, NULL, 's' },
+	{ "json", no_argument, NULL, LEDE_OPT_JSON },
+	{ "lenient", no_argument, NULL, LEDE_OPT_LENIENT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, LEDE_OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	int		 all;
+	int		 pass;
+	long		 min_words;
+	const char	*speaker;
+};
+
+static const char *const form_names[] = { "direct", "partial", "continued", "block" };
+
+/* The paragraph number of a LOC: "12" of "12.3". */
+static struct field
+para_key(const struct rec *r)
+{
+	const char *dot = memchr(r->f[F_LOC].s, '.', r->f[F_LOC].n);
+
+	return fld(r->f[F_LOC].s, dot ? (size_t)(dot - r->f[F_LOC].s) : r->f[F_LOC].n);
+}
+
+static void
+add_quote(struct qart *a, size_t p, const struct qspan *s)
+{
+	struct quote *q;
+	const char *t = para_text(a, p);
+	size_t i;
+	int inword = 0, caps = 0;
+
+	if (a->nquote == a->quotecap) {
+		a->quotecap = a->quotecap ? a->quotecap * 2 : 64;
+		a->quotes = xreallocarray(a->quotes, a->quotecap, sizeof(*a->quotes));
+	}
+	q = &a->quotes[a->nquote++];
+	memset(q, 0, sizeof(*q));
+	q->para = p;
+	q->open = s->open;
+	q->after = s->close + s->clen;
+	q->ts = s->open + s->olen;
+	q->te = s->close;
+	q->closed = s->closed;
+	q->fam = s->fam;
+	q->speaker = -1;
+	q->cue_tok = -1;
+	/* trim: spaces, and the comma the writer's sentence puts before the mark */
+	while (q->ts < q->te && (t[q->ts] == ' '))
+		q->ts++;
+	while (q->te > q->ts && (t[q->te - 1] == ' ' || t[q->te - 1] == ','))
+		q->te--;
+	q->titlecase = 1;
+	for (i = q->ts; i < q->te; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == ' ') {
+			inword = 0;
+		} else if (!inword) {
+			inword = 1;
+			q->words++;
+			if (c >= 'a' && c <= 'z' && !(i + 3 < q->te && (memcmp(t + i, "of ", 3) == 0 ||
+			    memcmp(t + i, "on ", 3) == 0 || memcmp(t + i, "in ", 3) == 0 ||
+			    memcmp(t + i, "the ", 4) == 0 || memcmp(t + i, "and ", 4) == 0 ||
+			    memcmp(t + i, "a ", 2) == 0 || memcmp(t + i, "to ", 3) == 0)))
+				q->titlecase = 0;
+			if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+				caps++;
+		}
+		if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';')
+			if (i + 1 < q->te)
+				q->titlecase = 0;
+	}
+	if (q->te > q->ts && (t[q->te - 1] == '.' || t[q->te - 1] == '?' || t[q->te - 1] == '!'))
+		q->titlecase = 0;
+	if (caps == 0)
+		q->titlecase = 0;
+}
+
+static int
+ieq_tail(const char *spk, size_t n, const char *want)
+{
+	size_t wl = strlen(want), i;
+
+	if (wl > n || (wl < n && spk[n - wl - 1] != ' '))
+		return 0;
+	for (i = 0; i < wl; i++) {
+		unsigned char x = (unsigned char)spk[n - wl + i], y = (unsigned char)want[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+write_quote(struct qart *a, const struct rec *r, const struct quote *q, const struct opts *o)
+{
+	struct field extra[3];
+	const char *spk = "";
+	size_t spkn = 0;
+
+	if (!q->keep && !o->all)
+		return;
+	if (o->min_words > 0 && q->words < o->min_words)
+		return;
+	if (q->speaker >= 0) {
+		const struct name *nm = &a->names[a->names[q->speaker].full];
+
+		spk = a->names_text.p + nm->off;
+		spkn = nm->len;
+	}
+	if (o->speaker != NULL && !ieq_tail(spk, spkn, o->speaker))
+		return;
+	extra[0] = fld(spk, spkn);
+	extra[1] = q->cue_tok >= 0 ? fld(para_text(a, q->cue_para) + q->cue_s, q->cue_e - q->cue_s) :
+	    fld("", 0);
+	extra[2] = fldz(form_names[q->form]);
+	rec_put(r->f[F_DOC], r->f[F_LOC], "quote", para_text(a, q->para) + q->ts, q->te - q->ts,
+	    extra, 3);
+}
+
+struct state {
+	struct opts	 o;
+	struct qart	 a;
+};
+
+static int
+article_cb(const struct article *in, void *arg)
+{
+	struct state *st = arg;
+	struct qart *a = &st->a;
+	size_t i, p, k, qn;
+	struct field key, prevkey = { NULL, 0 };
+	int have = 0;
+
+	a->text.len = 0;
+	a->npara = a->ntok = a->nquote = a->nname = a->nment = 0;
+	a->names_text.len = 0;
+	if (a->reccap < in->n) {
+		a->reccap = in->n;
+		a->recoff = xreallocarray(a->recoff, a->reccap, sizeof(*a->recoff));
+	}
+	/* paragraphs: consecutive text units with the same paragraph number */
+	for (i = 0; i < in->n; i++) {
+		const struct rec *r = &in->recs[i];
+		struct para *pa;
+
+		if (!rec_is_text_unit(r))
+			continue;
+		key = para_key(r);
+		if (!have || key.n != prevkey.n || memcmp(key.s, prevkey.s, key.n) != 0 ||
+		    a->paras[a->npara - 1].rec0 + a->paras[a->npara - 1].nrec != i) {
+			if (a->npara == a->paracap) {
+				a->paracap = a->paracap ? a->paracap * 2 : 64;
+				a->paras = xreallocarray(a->paras, a->paracap, sizeof(*a->paras));
+			}
+			pa = &a->paras[a->npara++];
+			memset(pa, 0, sizeof(*pa));
+			pa->off = a->text.len;
+			pa->rec0 = i;
+			pa->label = -1;
+		} else {
+			pa = &a->paras[a->npara - 1];
+			buf_addc(&a->text, ' ');
+		}
+		a->recoff[i] = a->text.len - pa->off;
+		buf_add(&a->text, r->f[F_TEXT].s, r->f[F_TEXT].n);
+		pa->len = a->text.len - pa->off;
+		pa->nrec = i - pa->rec0 + 1;
+		prevkey = key;
+		have = 1;
+	}
+	buf_terminate(&a->text);
+	for (p = 0; p < a->npara; p++) {
+		struct para *pa = &a->paras[p];
+		const char *t = para_text(a, p);
+
+		pa->q0 = a->nquote;
+		if (marks_any(t, pa->len)) {
+			marks_scan(t, pa->len, &a->qv, st->o.all);
+			for (k = 0; k < a->qv.n; k++)
+				add_quote(a, p, &a->qv.v[k]);
+		}
+		pa->nq = a->nquote - pa->q0;
+		/* the record holding each opening mark */
+		for (k = pa->q0; k < a->nquote; k++) {
+			struct quote *q = &a->quotes[k];
+
+			q->rec = pa->rec0;
+			for (i = pa->rec0; i < pa->rec0 + pa->nrec; i++)
+				if (rec_is_text_unit(&in->recs[i]) && a->recoff[i] <= q->open)
+					q->rec = i;
+		}
+		frame_para(a, p);
+	}
+	/* block quotations: left open, and the next paragraph opens again */
+	for (p = 0; p + 1 < a->npara; p++) {
+		struct para *pa = &a->paras[p], *nx = &a->paras[p + 1];
+		const char *t = para_text(a, p + 1);
+		size_t lead = 0;
+
+		if (pa->nq == 0 || nx->nq == 0 || a->quotes[pa->q0 + pa->nq - 1].closed)
+			continue;
+		while (lead < nx->len && t[lead] == ' ')
+			lead++;
+		if (a->quotes[nx->q0].open == lead &&
+		    a->quotes[nx->q0].fam == a->quotes[pa->q0 + pa->nq - 1].fam) {
+			a->quotes[pa->q0 + pa->nq - 1].block_next = 1;
+			a->quotes[nx->q0].block_prev = 1;
+		}
+	}
+	names_resolve(a);
+#ifdef QDEBUG
+	if (getenv("QDEBUG")) { void debug_mentions(struct qart *); debug_mentions(a); }
+#endif
+	attrib_article(a);
+	/* output */
+	qn = 0;
+	for (i = 0; i < in->n; i++) {
+		const struct rec *r = &in->recs[i];
+
+		if (st->o.pass)
+			rec_write_rec(r);
+		if (!rec_is_text_unit(r))
+			continue;
+		while (qn < a->nquote && a->quotes[qn].rec < i)
+			qn++;
+		for (k = qn; k < a->nquote && a->quotes[k].rec == i; k++)
+			write_quote(a, r, &a->quotes[k], &st->o);
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct state st;
+	int ch;
+
+	lede_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "ahm:ps:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			st.o.all = 1;
+			break;
+		case 'h':
+			lede_help(usage_text);
+		case 'm':
+			st.o.min_words = lede_parse_count("--min-words", optarg, 100000);
+			break;
+		case 'p':
+			st.o.pass = 1;
+			break;
+		case 's':
+			st.o.speaker = optarg;
+			break;
+		case LEDE_OPT_JSON:
+			rec_json = 1;
+			break;
+		case LEDE_OPT_LENIENT:
+			rec_lenient = 1;
+			break;
+		case LEDE_OPT_VERSION:
+			lede_version();
+		default:
+			lede_usage_error("unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	lx_init();
+	rec_each_article(argc, argv, article_cb, &st);
+	return lede_finish();
+}

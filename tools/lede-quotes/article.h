@@ -1,0 +1,126 @@
+/* article.h -- lede-quotes' view of one article: paragraphs, words, quotes, people. */
+/* SPDX-License-Identifier: MIT */
+#ifndef LEDE_QUOTES_ARTICLE_H
+#define LEDE_QUOTES_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede.h"
+#include "marks.h"
+#include "sentseg.h"
+
+enum { T_WORD, T_COMMA, T_COLON, T_SEMI, T_DASH, T_END, T_QUOTE, T_OPENP, T_CLOSEP, T_OTHER };
+
+/* A word or punctuation mark of a paragraph's own text; a quotation is one token. */
+struct tok {
+	uint32_t	s, e;		/* bytes in the paragraph (e before a possessive 's) */
+	uint32_t	sent;		/* sentence number in the paragraph */
+	uint32_t	para;		/* its paragraph */
+	int32_t		q;		/* T_QUOTE: the quote; else -1 */
+	int32_t		m;		/* the mention this word belongs to, or -1 */
+	unsigned	cls;		/* lexicon classes (valid when has_cls) */
+	uint8_t		type;
+	uint8_t		cap;		/* 1: Capitalised, 2: ALL CAPS */
+	uint8_t		poss;		/* followed by 's */
+	uint8_t		has_cls;
+};
+
+/* One paragraph: the text of its records joined. */
+struct para {
+	size_t		off, len;	/* in art->text */
+	size_t		rec0, nrec;	/* its text-unit records */
+	size_t		t0, nt;		/* its tokens */
+	size_t		q0, nq;		/* its quotes */
+	int		heading;	/* mostly capitalised: no names taken */
+	int		label;		/* "NAME: ..." transcript label: mention, or -1 */
+};
+
+enum { FORM_DIRECT, FORM_PARTIAL, FORM_CONTINUED, FORM_BLOCK };
+
+struct quote {
+	size_t		para;
+	size_t		ts, te;		/* the words, in the paragraph */
+	size_t		open, after;	/* the marks: first byte, first byte after */
+	size_t		tok;		/* its T_QUOTE token */
+	size_t		rec;		/* the record holding its opening mark */
+	int		closed, fam;
+	int		words;
+	int		titlecase;	/* every word capitalised */
+	int		block_next;	/* goes on in the next paragraph */
+	int		block_prev;	/* goes on from the previous paragraph */
+	/* attribution */
+	int		attributed;	/* a cue or label was found for it */
+	int		own;		/* ... in its own sentence */
+	int		speaker;	/* name, or -1 */
+	size_t		cue_para, cue_s, cue_e;	/* the cue as written */
+	int		cue_tok;	/* absolute token of the cue, or -1 */
+	int		form;
+	int		keep;
+};
+
+/* A name as the article writes it, titles stripped: "Marco Rubio", "Rubio". */
+struct name {
+	size_t		off, len;	/* in art->names_text */
+	size_t		last;		/* offset of the last word in the text */
+	int		nwords;
+	int		org, place, titled, given, gender;	/* gender: 'm', 'f' or 0 */
+	char		titles[48];	/* title words seen before it, lower case */
+	size_t		tlen;
+	int		full;		/* the fullest name for it (itself if none) */
+};
+
+enum { MK_NAME, MK_PRON };
+
+struct mention {
+	int		name;		/* MK_NAME: its name */
+	int		ref;		/* MK_PRON: the name it stands for, or -1 */
+	int		kind;
+	int		subject;	/* starts a clause: a possible antecedent */
+	size_t		para;
+	size_t		t0, t1;		/* absolute tokens [t0, t1) */
+};
+
+struct qart {
+	struct field	 doc;
+	struct buf	 text;
+	struct para	*paras;
+	size_t		 npara, paracap;
+	size_t		*recoff;	/* each record's offset in its paragraph */
+	size_t		 reccap;
+	struct tok	*toks;
+	size_t		 ntok, tokcap;
+	struct quote	*quotes;
+	size_t		 nquote, quotecap;
+	struct name	*names;
+	size_t		 nname, namecap;
+	struct buf	 names_text;
+	struct mention	*ments;
+	size_t		 nment, mentcap;
+	struct qvec	 qv;
+	size_t		 cur_para;	/* being tokenised */
+	struct spanvec	 sv;
+};
+
+static inline const char *
+para_text(const struct qart *a, size_t p)
+{
+	return a->text.p + a->paras[p].off;
+}
+
+/* frame.c: tokens, sentences, names and mentions of one paragraph. */
+void		frame_para(struct qart *, size_t p);
+unsigned	tok_cls(struct qart *, size_t t);
+/* people.c */
+int		name_add(struct qart *, const char *s, size_t n);
+void		names_resolve(struct qart *);
+void		mention_add_chunk(struct qart *, size_t p, size_t t0, size_t t1);
+/* Whether a name is a person's (titled, a known given name). */
+int		name_is_person(const struct qart *, int id);
+/* The last person named before token `before` whose titles fit a role noun. */
+int		role_person(struct qart *, size_t before, const char *role, size_t rn);
+/* attrib.c */
+void		attrib_para(struct qart *, size_t p);
+void		attrib_article(struct qart *);
+
+#endif

@@ -1,0 +1,644 @@
+/* attrib.c -- who said each quotation, with which verb, in which form. */
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "article.h"
+#include "lexicon.h"
+
+/*
+ * Attribution looks at the writer's words of the quotation's sentence:
+ * first after it ("…," Rubio said / said Rubio / — Rubio), then before it
+ * (Rubio said: "…" / Rubio said the talks were "business-like").  The
+ * speaker is the name, pronoun or role noun next to the speech verb.
+ * A quotation without a verb of its own takes the speaker of the
+ * quotation before it in the paragraph, or, when it opens the paragraph,
+ * of the paragraph before (continued).
+ */
+
+#define TAIL_REACH 10		/* tokens after a quotation where its verb may be */
+#define APPOSITION_REACH 25	/* tokens of ", Trump's envoy for ...," to skip */
+
+static void sentence_of(struct qart *, size_t, size_t *, size_t *);
+
+/* The first token of the speaker last found by subject_end (for the tail's adjacency). */
+static size_t subj_start;
+
+struct attr {
+	int	found;
+	int	name;
+	size_t	cue;		/* token */
+};
+
+static const char *
+tok_text(struct qart *a, size_t t, size_t *n)
+{
+	*n = a->toks[t].e - a->toks[t].s;
+	return para_text(a, a->toks[t].para) + a->toks[t].s;
+}
+
+static int
+tok_is(struct qart *a, size_t t, const char *w)
+{
+	size_t n, wl = strlen(w), i;
+	const char *s = tok_text(a, t, &n);
+
+	if (a->toks[t].type != T_WORD || n != wl)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_cue(struct qart *a, size_t t, size_t lo)
+{
+	const struct tok *k = &a->toks[t];
+
+	if (k->type != T_WORD || !(tok_cls(a, t) & LX_VERB))
+		return 0;
+	if (k->cap && !(t == a->paras[k->para].t0 || a->toks[t - 1].sent != k->sent))
+		return 0;	/* capitalised only as "Said Ellis: ..." */
+	if (t > lo && tok_is(a, t - 1, "to"))
+		return 0;	/* declined to say */
+	if (tok_is(a, t, "according"))
+		return t + 1 < a->ntok && tok_is(a, t + 1, "to");
+	return 1;
+}
+
+static int
+determiner(struct qart *a, size_t t)
+{
+	static const char *const d[] = { "the", "a", "an", "his", "her", "their", "its", "our",
+		"this", "that", "another", "one", "two", "three", "several", "some", "many",
+		"other", "both", "most", NULL };
+	const char *const *w;
+
+	for (w = d; *w != NULL; w++)
+		if (tok_is(a, t, *w))
+			return 1;
+	return 0;
+}
+
+/* A common-noun speaker ending at k: "the senator" (a known person) or "a source" (nobody). */
+static int
+noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
+{
+	size_t j, n, i, det = (size_t)-1;
+	const char *s;
+
+	*name = -1;
+	if (tok_cls(a, k) & (LX_CONJ | LX_VERB | LX_NONNAME | LX_ADV))
+		return 0;
+	for (j = k + 1; j > lo && j + 8 > k + 1;) {
+		const struct tok *x = &a->toks[--j];
+
+		if (x->type != T_WORD)
+			break;
+		if (x->m >= 0 && x->poss)
+			return 1;	/* Trump's spokesman */
+		if (x->cap)
+			continue;	/* the Kremlin, the White House spokesman */
+		if (determiner(a, j)) {
+			det = j;
+			subj_start = j;
+			break;
+		}
+	}
+	if (det == (size_t)-1) {
+		s = tok_text(a, k, &n);		/* officials said */
+		return n > 2 && s[n - 1] == 's' && s[n - 2] != 's';
+	}
+	if (tok_is(a, det, "the")) {
+		for (i = det + 1; i <= k; i++) {
+			if (a->toks[i].m >= 0 && a->ments[a->toks[i].m].kind == MK_NAME) {
+				*name = a->ments[a->toks[i].m].name;	/* the Kremlin */
+				return 1;
+			}
+			if (tok_cls(a, i) & LX_ROLE) {
+				s = tok_text(a, i, &n);
+				*name = role_person(a, det, s, n);
+			}
+		}
+	}
+	return 1;
+}
+
+/* The first subject named in the sentence of token k, before it: "Rubio ... but said". */
+static int
+sentence_subject(struct qart *a, size_t lo, size_t k, int *name)
+{
+	size_t j, hi;
+
+	sentence_of(a, k, &lo, &hi);
+	for (j = lo; j < k; j++) {
+		const struct tok *x = &a->toks[j];
+
+		if (x->m >= 0 && a->ments[x->m].subject) {
+			const struct mention *m = &a->ments[x->m];
+
+			*name = m->kind == MK_PRON ? m->ref : m->name;
+			return *name >= 0;
+		}
+	}
+	return 0;
+}
+
+/* The speaker whose words end at token k; 1 if there is one (named or not). */
+static int
+subject_end(struct qart *a, size_t lo, size_t k, int *name, int depth)
+{
+	const struct tok *x = &a->toks[k];
+	const struct mention *m;
+	size_t c2, j;
+
+	*name = -1;
+	if (depth > 3)
+		return 0;
+	switch (x->type) {
+	case T_WORD:
+		if (x->m >= 0) {
+			m = &a->ments[x->m];
+			subj_start = m->t0;
+			if (m->kind == MK_PRON) {
+				*name = m->ref;
+				return 1;
+			}
+			if (m->t1 == k + 1 && !x->poss) {
+				*name = m->name;
+				if (a->names[m->name].org && m->t0 >= lo + 2) {
+					size_t b = m->t0 - 1;
+
+					if (tok_is(a, b, "the") && b > lo)
+						b--;
+					if (tok_is(a, b, "of") && b > lo && a->toks[b - 1].m >= 0 &&
+					    a->ments[a->toks[b - 1].m].kind == MK_NAME &&
+					    name_is_person(a, a->ments[a->toks[b - 1].m].name)) {
+						*name = a->ments[a->toks[b - 1].m].name;
+						subj_start = a->ments[a->toks[b - 1].m].t0;
+					}
+				}
+				return 1;
+			}
+			return 0;
+		}
+		subj_start = k;
+		if (tok_cls(a, k) & LX_PRON)
+			return 1;	/* they, it, we */
+		if (tok_is(a, k, "who") && k >= lo + 2 && a->toks[k - 1].type == T_COMMA)
+			return subject_end(a, lo, k - 2, name, depth + 1);
+		if (tok_is(a, k, "and") || tok_is(a, k, "but"))
+			return sentence_subject(a, lo, k, name);
+		if (x->cap)
+			return 0;
+		return noun_speaker(a, lo, k, name);
+	case T_COMMA:
+		/*
+		 * "Keith Kellogg, Trump's envoy for Ukraine, said"; "Scott Pruitt,
+		 * the attorney general of Oklahoma, one of the states suing, said"
+		 */
+		c2 = k;
+		for (j = 0; j < 3; j++) {
+			size_t c = c2;
+
+			while (c > lo && c + APPOSITION_REACH > k) {
+				c--;
+				if (a->toks[c].type == T_QUOTE || a->toks[c].type == T_END ||
+				    a->toks[c].type == T_COMMA)
+					break;
+			}
+			if (c == c2 || a->toks[c].type != T_COMMA)
+				return 0;
+			/* the apposition is itself the name: "his spokesman, Dmitry Peskov, said" */
+			if (j == 0 && a->toks[c + 1].m >= 0 &&
+			    a->ments[a->toks[c + 1].m].kind == MK_NAME &&
+			    a->ments[a->toks[c + 1].m].t1 == c2 &&
+			    name_is_person(a, a->ments[a->toks[c + 1].m].name)) {
+				*name = a->ments[a->toks[c + 1].m].name;
+				subj_start = c + 1;
+				return 1;
+			}
+			if (c <= lo)
+				return 0;
+			if (a->toks[c - 1].m >= 0 && subject_end(a, lo, c - 1, name, depth + 1) &&
+			    *name >= 0 && !a->names[*name].place)
+				return 1;
+			c2 = c;
+		}
+		return 0;
+	case T_CLOSEP:
+		/* "Gov. Mike Pence (R-Ind.) said" */
+		for (j = k; j-- > lo && j + 12 > k;)
+			if (a->toks[j].type == T_OPENP)
+				return j > lo && subject_end(a, lo, j - 1, name, depth + 1);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static int
+participle(struct qart *a, size_t t)
+{
+	size_t n;
+	const char *s = tok_text(a, t, &n);
+
+	return n > 4 && memcmp(s + n - 3, "ing", 3) == 0;
+}
+
+/* Speaker before the verb at cue: "Rubio (also) said"; of "..., calling it" the sentence's. */
+static int
+subject_before(struct qart *a, size_t lo, size_t cue, int *name)
+{
+	size_t k = cue, s0, s1;
+
+	*name = -1;
+	while (k > lo) {
+		k--;
+		if (a->toks[k].type == T_WORD && !a->toks[k].cap && (tok_cls(a, k) & LX_ADV))
+			continue;
+		if (subject_end(a, lo, k, name, 0))
+			return 1;
+		break;
+	}
+	if (participle(a, cue)) {
+		sentence_of(a, cue, &s0, &s1);
+		return sentence_subject(a, s0, cue, name);
+	}
+	return 0;
+}
+
+/* Speaker after the verb at cue: "said Rubio", "said the senator", "according to X". */
+static int
+subject_after(struct qart *a, size_t cue, size_t hi, int *name)
+{
+	size_t k = cue + 1, j;
+	const struct tok *x;
+
+	*name = -1;
+	if (tok_is(a, cue, "according"))
+		k++;
+	if (k >= hi)
+		return 0;
+	for (j = k; j < hi && j < k + 4 && a->toks[j].m < 0; j++) {
+		x = &a->toks[j];
+		if (x->type == T_WORD && !x->cap && !determiner(a, j) &&
+		    !(tok_cls(a, j) & (LX_VERB | LX_CONJ | LX_PRON | LX_NONNAME | LX_ADV)))
+			continue;
+		if (x->type == T_OTHER || (x->type == T_WORD && x->s < x->e &&
+		    para_text(a, x->para)[x->s] >= '0' && para_text(a, x->para)[x->s] <= '9'))
+			continue;
+		break;
+	}
+	if (j < hi && j > k && a->toks[j].m >= 0 && a->ments[a->toks[j].m].kind == MK_NAME)
+		k = j;
+	x = &a->toks[k];
+	if (x->type != T_WORD)
+		return 0;
+	if (x->m >= 0) {
+		const struct mention *m = &a->ments[x->m];
+
+		*name = m->kind == MK_PRON ? m->ref : m->name;
+		if (m->kind == MK_NAME && a->toks[m->t1 - 1].poss)
+			*name = -1;	/* according to Trump's doctor */
+		return 1;
+	}
+	if (determiner(a, k)) {
+		for (j = k + 1; j < hi && j < k + 6 && a->toks[j].type == T_WORD; j++) {
+			if (a->toks[j].m >= 0 && !a->toks[j].poss && tok_is(a, k, "the")) {
+				*name = a->ments[a->toks[j].m].name;
+				return 1;
+			}
+			if (!a->toks[j].cap && (tok_cls(a, j) & LX_ROLE) && tok_is(a, k, "the")) {
+				size_t n;
+				const char *s = tok_text(a, j, &n);
+
+				*name = role_person(a, k, s, n);
+				return 1;
+			}
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Sentence bounds of token t in its paragraph: [*lo, *hi). */
+static void
+sentence_of(struct qart *a, size_t t, size_t *lo, size_t *hi)
+{
+	const struct para *pa = &a->paras[a->toks[t].para];
+	uint32_t s = a->toks[t].sent;
+
+	*lo = t;
+	while (*lo > pa->t0 && a->toks[*lo - 1].sent == s)
+		(*lo)--;
+	*hi = t + 1;
+	while (*hi < pa->t0 + pa->nt && a->toks[*hi].sent == s)
+		(*hi)++;
+}
+
+/* Between a quotation and its speaker only a title may stand: not "…" when he said. */
+static int
+adjacent(struct qart *a, size_t qt, size_t start)
+{
+	size_t j;
+
+	if (start > qt + 7)
+		return 0;
+	for (j = qt + 1; j < start; j++) {
+		const struct tok *x = &a->toks[j];
+
+		if (x->type == T_QUOTE || x->type == T_END)
+			return 0;
+		if (x->type == T_WORD && (tok_cls(a, j) & (LX_CONJ | LX_VERB | LX_PRON)))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
+{
+	size_t j, end = hi;
+
+	for (j = qt + 1; j < hi; j++) {
+		if (a->toks[j].type == T_QUOTE) {
+			end = j;
+			break;
+		}
+	}
+	/* "…" — Jane Smith */
+	if (qt + 2 < end && a->toks[qt + 1].type == T_DASH && a->toks[qt + 2].m >= 0 &&
+	    a->ments[a->toks[qt + 2].m].kind == MK_NAME && !a->toks[qt + 2].poss) {
+		r->found = 1;
+		r->name = a->ments[a->toks[qt + 2].m].name;
+		r->cue = qt + 1;
+		return 1;
+	}
+	for (j = qt + 1; j < end && j <= qt + TAIL_REACH + APPOSITION_REACH; j++) {
+		if (!is_cue(a, j, qt + 1))
+			continue;
+		/* the speaker or the verb comes first after the mark: not "…" when he said */
+		subj_start = j;
+		if ((subject_before(a, qt + 1, j, &r->name) && adjacent(a, qt, subj_start)) ||
+		    (j <= qt + 2 && subject_after(a, j, end, &r->name))) {
+			r->found = 1;
+			r->cue = j;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static int
+find_head(struct qart *a, size_t qt, size_t lo, struct attr *r)
+{
+	size_t j, start = lo;
+
+	/* back through earlier quotations too: called him a "liar," a "bully" */
+	for (j = qt; j-- > start;) {
+		if (!is_cue(a, j, start))
+			continue;
+		if (subject_before(a, start, j, &r->name) || subject_after(a, j, qt, &r->name)) {
+			r->found = 1;
+			r->cue = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+set_cue(struct qart *a, struct quote *q, size_t t)
+{
+	q->cue_tok = (int)t;
+	q->cue_para = a->toks[t].para;
+	q->cue_s = a->toks[t].s;
+	q->cue_e = a->toks[t].e;
+	if (tok_is(a, t, "according") && t + 1 < a->ntok)
+		q->cue_e = a->toks[t + 1].e;
+}
+
+static void
+inherit(struct quote *q, const struct quote *from)
+{
+	q->attributed = 1;
+	q->speaker = from->speaker;
+	q->cue_tok = from->cue_tok;
+	q->cue_para = from->cue_para;
+	q->cue_s = from->cue_s;
+	q->cue_e = from->cue_e;
+}
+
+/* "PENCE: Well, look, ..." */
+static int
+label_of(struct qart *a, size_t p)
+{
+	const struct para *pa = &a->paras[p];
+	const struct tok *x;
+	const struct mention *m;
+
+	if (pa->nt < 3)
+		return -1;
+	x = &a->toks[pa->t0];
+	if (x->m < 0)
+		return -1;
+	m = &a->ments[x->m];
+	if (m->kind != MK_NAME || m->t0 != pa->t0 || m->t1 - m->t0 > 3 ||
+	    m->t1 >= pa->t0 + pa->nt || a->toks[m->t1].type != T_COLON)
+		return -1;
+	if (x->cap != 2 && !name_is_person(a, m->name))
+		return -1;	/* "Correction:", "Politifact:" */
+	return (int)x->m;
+}
+
+/* The frame words say who spoke in each quotation of paragraph p. */
+void
+attrib_para(struct qart *a, size_t p)
+{
+	struct para *pa = &a->paras[p];
+	size_t i, qt, lo, hi;
+	struct attr r;
+
+	pa->label = label_of(a, p);
+	for (i = pa->q0; i < pa->q0 + pa->nq; i++) {
+		struct quote *q = &a->quotes[i];
+
+		qt = q->tok;
+		q->speaker = -1;
+		q->cue_tok = -1;
+		sentence_of(a, qt, &lo, &hi);
+		memset(&r, 0, sizeof(r));
+		r.name = -1;
+		if (find_tail(a, qt, hi, &r) || find_head(a, qt, lo, &r)) {
+			q->attributed = q->own = 1;
+			q->speaker = r.name;
+			set_cue(a, q, r.cue);
+		} else if (pa->label >= 0) {
+			q->attributed = q->own = 1;
+			q->speaker = a->ments[pa->label].name;
+			set_cue(a, q, a->ments[pa->label].t1);
+		}
+		/* form, for now: direct when it stands as a sentence of its own */
+		if (qt == lo || a->toks[qt - 1].type == T_COLON ||
+		    (q->cue_tok >= 0 && (size_t)q->cue_tok < qt &&
+		    (a->toks[qt - 1].type == T_COMMA || (size_t)q->cue_tok + 1 == qt) &&
+		    ((size_t)q->cue_tok + 2 >= qt)))
+			q->form = FORM_DIRECT;
+		else
+			q->form = FORM_PARTIAL;
+		/* "…," he said, "…": the second part goes on */
+		if (q->own && i > pa->q0 && q->cue_tok >= 0 && (size_t)q->cue_tok < qt &&
+		    a->quotes[i - 1].cue_tok == q->cue_tok)
+			q->form = FORM_CONTINUED;
+	}
+}
+
+static int
+letters(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z')
+			return 1;
+	return 0;
+}
+
+/*
+ * The speaker of an indirect report in paragraph p, before token `before`:
+ * "Rubio told reporters that ..."
+ */
+static int
+reported_speaker(struct qart *a, size_t p, size_t before, int *name, size_t *cue)
+{
+	const struct para *pa = &a->paras[p];
+	size_t j, lo, hi;
+
+	for (j = before; j-- > pa->t0;) {
+		if (!is_cue(a, j, pa->t0))
+			continue;
+		sentence_of(a, j, &lo, &hi);
+		if (subject_before(a, lo, j, name) && *name >= 0) {
+			*cue = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+attrib_article(struct qart *a)
+{
+	size_t p, i, k;
+	int name;
+	size_t cue;
+
+	for (p = 0; p < a->npara; p++)
+		attrib_para(a, p);
+	for (p = 0; p < a->npara; p++) {
+		struct para *pa = &a->paras[p];
+
+		for (i = pa->q0; i < pa->q0 + pa->nq; i++) {
+			struct quote *q = &a->quotes[i];
+
+			if (q->block_prev || q->block_next)
+				q->form = FORM_BLOCK;
+			if (q->attributed)
+				continue;
+			/* an earlier quotation of the paragraph */
+			for (k = i; k-- > pa->q0;) {
+				if (a->quotes[k].attributed) {
+					inherit(q, &a->quotes[k]);
+					if (q->form != FORM_BLOCK)
+						q->form = FORM_CONTINUED;
+					break;
+				}
+			}
+			if (q->attributed)
+				continue;
+			/* a later one, when this one is a sentence of its own: "A." "B," he said. */
+			if (q->form == FORM_DIRECT && q->words >= 3) {
+				for (k = i + 1; k < pa->q0 + pa->nq; k++) {
+					if (a->quotes[k].own) {
+						inherit(q, &a->quotes[k]);
+						break;
+					}
+				}
+			}
+			if (q->attributed)
+				continue;
+			/* a sentence of its own after "..., Schiff said." in the paragraph */
+			if (q->tok > pa->t0 && a->toks[q->tok - 1].sent != a->toks[q->tok].sent &&
+			    reported_speaker(a, p, q->tok, &name, &cue)) {
+				q->attributed = 1;
+				q->speaker = name;
+				set_cue(a, q, cue);
+				continue;
+			}
+			/* opening the paragraph: the speaker of the paragraph before */
+			if (p > 0 && (q->tok == pa->t0 || q->block_prev) && !a->paras[p - 1].heading) {
+				const struct para *pp = &a->paras[p - 1];
+
+				if (pp->nq > 0 && a->quotes[pp->q0 + pp->nq - 1].attributed) {
+					inherit(q, &a->quotes[pp->q0 + pp->nq - 1]);
+					if (q->form != FORM_BLOCK)
+						q->form = FORM_CONTINUED;
+				} else if (pp->nq == 0 &&
+				    reported_speaker(a, p - 1, pp->t0 + pp->nt, &name, &cue)) {
+					q->attributed = 1;
+					q->speaker = name;
+					set_cue(a, q, cue);
+				}
+			}
+		}
+	}
+	/* block quotations: one speaker for the whole run */
+	for (i = a->nquote; i-- > 0;) {
+		struct quote *q = &a->quotes[i];
+
+		if (q->block_next && i + 1 < a->nquote && a->quotes[i + 1].attributed &&
+		    (!q->attributed || q->speaker < 0))
+			inherit(q, &a->quotes[i + 1]);
+	}
+	for (i = 0; i < a->nquote; i++) {
+		struct quote *q = &a->quotes[i];
+		const char *s = para_text(a, q->para) + q->ts;
+		size_t lo, hi;
+
+		/*
+		 * A partial quotation with no verb of saying: the words are the
+		 * clause subject's ("Reid has gone after Trump as a "leech"").
+		 * SPEAKER without CUE says so.
+		 */
+		if (!q->attributed) {
+			sentence_of(a, q->tok, &lo, &hi);
+			if ((q->form == FORM_PARTIAL || (q->tok > lo &&
+			    a->toks[q->tok - 1].type == T_COLON)) &&
+			    sentence_subject(a, lo, q->tok, &name) && name >= 0 &&
+			    !a->names[name].place)
+				q->speaker = name;
+			/* "Sanders identified ... as one reason. "The younger people ..."" */
+			else if (q->tok == lo && lo > a->paras[q->para].t0 &&
+			    sentence_subject(a, lo - 1, lo - 1, &name) && name >= 0 &&
+			    !a->names[name].place && name_is_person(a, name))
+				q->speaker = name;
+		}
+		if (q->block_prev && i > 0 && a->quotes[i - 1].attributed && q->speaker < 0)
+			inherit(q, &a->quotes[i - 1]);
+		/* scare quotes, titles and stray marks are not quotations */
+		q->keep = 1;
+		if (!letters(s, q->te - q->ts))
+			q->keep = 0;
+		else if (q->words <= 2 && !q->own && !q->block_prev && !q->block_next)
+			q->keep = 0;
+		else if (q->titlecase && q->words <= 6 && !q->own)
+			q->keep = 0;
+	}
+}

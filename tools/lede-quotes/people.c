@@ -1,0 +1,441 @@
+/* people.c -- names in an article, their fullest form, and what he and she stand for. */
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "article.h"
+#include "lexicon.h"
+
+/* How far back (paragraphs) a pronoun may look for the person it stands for. */
+#define PRONOUN_REACH 6
+
+static int
+ieq(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (an != bn)
+		return 0;
+	for (i = 0; i < an; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static const char *
+name_str(const struct qart *a, int id)
+{
+	return a->names_text.p + a->names[id].off;
+}
+
+/* The name written s[0..n) (words separated by one space), found or added. */
+int
+name_add(struct qart *a, const char *s, size_t n)
+{
+	struct name *nm;
+	size_t i;
+
+	for (i = 0; i < a->nname; i++)
+		if (ieq(name_str(a, (int)i), a->names[i].len, s, n))
+			return (int)i;
+	if (a->nname == a->namecap) {
+		a->namecap = a->namecap ? a->namecap * 2 : 64;
+		a->names = xreallocarray(a->names, a->namecap, sizeof(*a->names));
+	}
+	nm = &a->names[a->nname];
+	memset(nm, 0, sizeof(*nm));
+	nm->off = a->names_text.len;
+	nm->len = n;
+	buf_add(&a->names_text, s, n);
+	buf_addc(&a->names_text, '\0');
+	nm->nwords = 1;
+	nm->last = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			nm->nwords++;
+			nm->last = i + 1;
+		}
+	}
+	nm->full = (int)a->nname;
+	return (int)a->nname++;
+}
+
+static const char *
+last_word(const struct qart *a, int id, size_t *n)
+{
+	const struct name *nm = &a->names[id];
+
+	*n = nm->len - nm->last;
+	return name_str(a, id) + nm->last;
+}
+
+/* Whether every word of name x is a word of name y. */
+static int
+words_within(const struct qart *a, int x, int y)
+{
+	const char *xs = name_str(a, x), *xe = xs + a->names[x].len, *w, *we;
+	const char *ys = name_str(a, y), *ye = ys + a->names[y].len, *v, *ve;
+	int found;
+
+	for (w = xs; w < xe; w = we + 1) {
+		we = memchr(w, ' ', (size_t)(xe - w));
+		if (we == NULL)
+			we = xe;
+		found = 0;
+		for (v = ys; v < ye && !found; v = ve + 1) {
+			ve = memchr(v, ' ', (size_t)(ye - v));
+			if (ve == NULL)
+				ve = ye;
+			found = ieq(w, (size_t)(we - w), v, (size_t)(ve - v));
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* Names with the same last word that contain all its words: the longest. */
+static int
+fullest(const struct qart *a, int id)
+{
+	size_t ln, ln2, i;
+	const char *l = last_word(a, id, &ln), *l2;
+	int best = id;
+
+	if (a->names[id].org || a->names[id].place)
+		return id;
+	for (i = 0; i < a->nname; i++) {
+		const struct name *c = &a->names[i];
+
+		if ((int)i == id || c->org || c->place || c->nwords <= a->names[best].nwords)
+			continue;
+		l2 = last_word(a, (int)i, &ln2);
+		if (ieq(l, ln, l2, ln2) && words_within(a, id, (int)i))
+			best = (int)i;
+	}
+	return best;
+}
+
+void
+names_resolve(struct qart *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nname; i++)
+		a->names[i].full = fullest(a, (int)i);
+}
+
+/* A person: titled or with a known given name, here or in a fuller form. */
+static int
+personlike(const struct qart *a, int id, int *gender)
+{
+	int f = fullest(a, id);
+	const struct name *nm = &a->names[f];
+
+	*gender = nm->gender ? nm->gender : a->names[id].gender;
+	if (nm->org || nm->place)
+		return 0;
+	return nm->titled || nm->given || a->names[id].titled;
+}
+
+static size_t
+push_mention(struct qart *a)
+{
+	if (a->nment == a->mentcap) {
+		a->mentcap = a->mentcap ? a->mentcap * 2 : 128;
+		a->ments = xreallocarray(a->ments, a->mentcap, sizeof(*a->ments));
+	}
+	memset(&a->ments[a->nment], 0, sizeof(a->ments[0]));
+	return a->nment++;
+}
+
+/* Whether the word before token t lets t start a clause. */
+static int
+clause_start(struct qart *a, size_t p, size_t t)
+{
+	const struct tok *prev;
+
+	if (t == a->paras[p].t0)
+		return 1;
+	prev = &a->toks[t - 1];
+	if (prev->sent != a->toks[t].sent)
+		return 1;
+	switch (prev->type) {
+	case T_WORD:
+		return (tok_cls(a, t - 1) & (LX_CONJ | LX_ADV)) != 0;
+	case T_END:
+	case T_OTHER:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static int
+tok_is_it(struct qart *a, size_t t)
+{
+	const char *s = para_text(a, a->toks[t].para) + a->toks[t].s;
+
+	return a->toks[t].e - a->toks[t].s == 2 && (s[0] == 'i' || s[0] == 'I') && s[1] == 't';
+}
+
+/* The person he or she at token t stands for (for "it", the organisation): the last fitting subject. */
+static int
+antecedent(struct qart *a, size_t p, unsigned cls)
+{
+	size_t i = a->nment;
+	int g, id;
+
+	while (i-- > 0) {
+		const struct mention *m = &a->ments[i];
+
+		if (m->para + PRONOUN_REACH < p)
+			break;
+		if (!m->subject)
+			continue;
+		id = m->kind == MK_PRON ? m->ref : m->name;
+		if (id < 0)
+			continue;
+		if (cls & LX_PRON_G) {
+			/* it: an organisation of this paragraph or the one before */
+			if (m->kind == MK_NAME && a->names[id].org && m->para + 1 >= p)
+				return id;
+			continue;
+		}
+		if (m->kind == MK_NAME && !personlike(a, id, &g))
+			continue;
+		if (m->kind == MK_PRON || personlike(a, id, &g)) {
+			personlike(a, id, &g);
+			if ((cls & LX_PRON_M) && g == 'f')
+				continue;
+			if ((cls & LX_PRON_F) && g == 'm')
+				continue;
+			if (m->kind == MK_PRON && !(a->ments[i].ref >= 0))
+				continue;
+			return id;
+		}
+	}
+	return -1;
+}
+
+static void
+add_title(struct name *nm, const char *s, size_t n)
+{
+	size_t i;
+
+	while (n > 0 && s[n - 1] == '.')
+		n--;
+	if (nm->tlen + n + 2 > sizeof(nm->titles))
+		return;
+	if (nm->tlen > 0)
+		nm->titles[nm->tlen++] = ' ';
+	for (i = 0; i < n; i++)
+		nm->titles[nm->tlen++] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	nm->titles[nm->tlen] = '\0';
+}
+
+void
+mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
+{
+	const char *text = para_text(a, p);
+	size_t t, k, mi, tstart;
+	unsigned cls;
+	int id, gender = 0, titled = 0, place;
+	char buf[256];
+	size_t bl;
+	struct mention *m;
+
+	/* he, she, it: every one is resolved; only those opening a clause are antecedents */
+	if (t1 == t0 + 1 && ((cls = tok_cls(a, t0)) & (LX_PRON_M | LX_PRON_F | LX_PRON_G))) {
+		if ((cls & LX_PRON_G) && !tok_is_it(a, t0))
+			return;		/* they: a group lede-quotes does not name */
+		mi = push_mention(a);
+		m = &a->ments[mi];
+		m->kind = MK_PRON;
+		m->name = -1;
+		m->para = p;
+		m->t0 = t0;
+		m->t1 = t1;
+		m->subject = clause_start(a, p, t0);
+		m->ref = -1;
+		a->nment--;	/* not its own antecedent */
+		m->ref = antecedent(a, p, cls);
+		a->nment++;
+		a->toks[t0].m = (int32_t)mi;
+		return;
+	}
+	/* drop But, The, According... from the front */
+	while (t0 < t1 && (tok_cls(a, t0) & (LX_NONNAME | LX_VERB | LX_ADV | LX_PRON | LX_CONJ)) &&
+	    !(tok_cls(a, t0) & LX_GIVEN && t0 + 1 < t1))
+		t0++;
+	if (t0 == t1)
+		return;
+	tstart = t0;
+	/* the run as a whole: a place or an organisation? */
+	bl = 0;
+	for (t = t0; t < t1 && bl + 64 < sizeof(buf); t++) {
+		k = a->toks[t].e - a->toks[t].s;
+		if (k > 60)
+			return;
+		if (bl > 0)
+			buf[bl++] = ' ';
+		memcpy(buf + bl, text + a->toks[t].s, k);
+		bl += k;
+	}
+	place = (lx_get(buf, bl) & LX_PLACE) != 0;
+	if (!place && (tok_cls(a, t1 - 1) & LX_ORG)) {
+		id = name_add(a, buf, bl);
+		a->names[id].org = 1;
+	} else if (place) {
+		id = name_add(a, buf, bl);
+		a->names[id].place = 1;
+	} else {
+		/* titles off the front: Secretary of State, British Prime Minister */
+		if (t0 > a->paras[p].t0 && a->toks[t0 - 1].type == T_WORD && !a->toks[t0 - 1].cap &&
+		    (tok_cls(a, t0 - 1) & (LX_TITLE | LX_ROLE)))
+			titled = 1;
+		/* "Retired Lt. Gen. Michael Flynn": up to the last title word */
+		for (t = t1 - 1; t > t0; t--) {
+			if ((tok_cls(a, t - 1) & LX_TITLE) && !(tok_cls(a, t) & LX_TITLE) &&
+			    a->toks[t - 1].cap) {
+				titled = 1;
+				t0 = t;
+				break;
+			}
+		}
+		while (t0 + 1 < t1 && (tok_cls(a, t0) & (LX_TITLE | LX_PLACE)) &&
+		    !(tok_cls(a, t0) & LX_GIVEN && !(tok_cls(a, t0) & LX_TITLE))) {
+			if (tok_cls(a, t0) & LX_TITLE)
+				titled = 1;
+			t0++;
+		}
+		if (t1 == t0 + 1 && (tok_cls(a, t0) & (LX_TITLE | LX_ROLE)) && !(tok_cls(a, t0) & LX_GIVEN))
+			return;		/* "President" alone */
+		bl = 0;
+		for (t = t0; t < t1; t++) {
+			k = a->toks[t].e - a->toks[t].s;
+			if (bl > 0)
+				buf[bl++] = ' ';
+			memcpy(buf + bl, text + a->toks[t].s, k);
+			bl += k;
+		}
+		id = name_add(a, buf, bl);
+		if (titled)
+			a->names[id].titled = 1;
+		cls = tok_cls(a, t0);
+		if ((cls & LX_GIVEN) && t1 > t0 + 1) {
+			a->names[id].given = 1;
+			if (cls & LX_GIVEN_F)
+				gender = 'f';
+			else if (cls & LX_GIVEN_M)
+				gender = 'm';
+		}
+		for (t = tstart; t < t0; t++) {
+			const char *w = text + a->toks[t].s;
+			size_t wl = a->toks[t].e - a->toks[t].s;
+
+			if (ieq(w, wl, "Mr.", 3) || ieq(w, wl, "Mr", 2))
+				gender = 'm';
+			else if (ieq(w, wl, "Mrs.", 4) || ieq(w, wl, "Ms.", 3) || ieq(w, wl, "Mrs", 3) ||
+			    ieq(w, wl, "Ms", 2) || ieq(w, wl, "Miss", 4))
+				gender = 'f';
+			if (tok_cls(a, t) & LX_TITLE)
+				add_title(&a->names[id], w, wl);
+		}
+		if (tstart > a->paras[p].t0 && !a->toks[tstart - 1].cap &&
+		    a->toks[tstart - 1].type == T_WORD &&
+		    (tok_cls(a, tstart - 1) & (LX_TITLE | LX_ROLE)))
+			add_title(&a->names[id], text + a->toks[tstart - 1].s,
+			    a->toks[tstart - 1].e - a->toks[tstart - 1].s);
+		if (gender && !a->names[id].gender)
+			a->names[id].gender = gender;
+	}
+	mi = push_mention(a);
+	m = &a->ments[mi];
+	m->kind = MK_NAME;
+	m->name = id;
+	m->ref = -1;
+	m->para = p;
+	m->t0 = tstart;
+	m->t1 = t1;
+	t = tstart;
+	while (t > a->paras[p].t0 && a->toks[t - 1].type == T_WORD &&
+	    a->toks[t - 1].sent == a->toks[t].sent && (tok_cls(a, t - 1) & (LX_TITLE | LX_ROLE | LX_PLACE)))
+		t--;	/* Democratic presidential nominee Hillary Clinton */
+	m->subject = !a->toks[t1 - 1].poss && clause_start(a, p, t);
+	for (t = tstart; t < t1; t++)
+		a->toks[t].m = (int32_t)mi;
+}
+
+int
+role_person(struct qart *a, size_t before, const char *role, size_t rn)
+{
+	size_t i = a->nment;
+
+	while (i-- > 0) {
+		const struct mention *m = &a->ments[i];
+		const struct name *nm;
+
+		if (m->t0 >= before || m->kind != MK_NAME)
+			continue;
+		nm = &a->names[a->names[m->name].full];
+		if (lx_role_fits(role, rn, nm->titles, nm->tlen) ||
+		    lx_role_fits(role, rn, a->names[m->name].titles, a->names[m->name].tlen))
+			return m->name;
+	}
+	/* nobody with that title: the last person who was the subject of a clause */
+	for (i = a->nment; i-- > 0;) {
+		const struct mention *m = &a->ments[i];
+		int id, g;
+
+		if (m->t0 >= before || !m->subject)
+			continue;
+		if (m->para + PRONOUN_REACH < a->toks[before].para)
+			break;
+		id = m->kind == MK_PRON ? m->ref : m->name;
+		if (id >= 0 && personlike(a, id, &g))
+			return id;
+	}
+	return -1;
+}
+
+#ifdef QDEBUG
+#include <stdio.h>
+void
+debug_mentions(struct qart *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->ntok; i++) {
+		const struct tok *k = &a->toks[i];
+
+		fprintf(stderr, "T%zu p%u s%u ty%d cap%d m%d %.*s\n", i, k->para, k->sent, k->type, k->cap,
+		    k->m, (int)(k->e - k->s), para_text(a, k->para) + k->s);
+	}
+	for (i = 0; i < a->nment; i++) {
+		const struct mention *m = &a->ments[i];
+		int id = m->kind == MK_PRON ? m->ref : m->name;
+		int g = 0, pl = id >= 0 ? personlike(a, id, &g) : 0;
+
+		fprintf(stderr, "M p%zu t%zu %s subj=%d %.30s -> %s person=%d g=%c titles=%s\n", m->para, m->t0,
+		    m->kind == MK_PRON ? "PRON" : "NAME", m->subject,
+		    para_text(a, m->para) + a->toks[m->t0].s,
+		    id >= 0 ? a->names_text.p + a->names[a->names[id].full].off : "-", pl, g ? g : '-',
+		    id >= 0 ? a->names[id].titles : "");
+	}
+}
+#endif
+
+int
+name_is_person(const struct qart *a, int id)
+{
+	int g;
+
+	return personlike(a, id, &g);
+}
