@@ -336,27 +336,18 @@ classify(struct para *ps, size_t n)
 {
 	struct rule_hit hit;
 	size_t i, j, a, b, nstop = 0, nwords = 0, title = (size_t)-1;
-	int *cond = xmalloc((n + 1) * sizeof(*cond)), nostop, have_run;
+	int nostop, have_run;
 
 	/* 1. Lexical rules; conditional ones wait for the run. */
 	for (i = 0; i < n; i++) {
 		struct para *p = &ps[i];
 
-		cond[i] = -1;
 		nstop += p->stop;
 		nwords += p->words;
-		if (!rules_match(p, &hit, 0)) {
+		if (!rules_match(p, &hit, 0, RULES_ANYWHERE)) {
 			if (template_known(p->hash))
 				set(p, K_PROMO, "template");
 			continue;
-		}
-		if (hit.flags & CONDITIONAL) {
-			cond[i] = hit.index;
-			while (hit.flags & CONDITIONAL)
-				if (!rules_match(p, &hit, (size_t)hit.index + 1))
-					break;
-			if (hit.flags & CONDITIONAL)
-				continue;
 		}
 		p->rule = hit.index;
 		set(p, hit.kind, hit.name);
@@ -389,13 +380,22 @@ classify(struct para *ps, size_t n)
 		a = b = n;
 	for (i = a; i < b; i++)
 		ps[i].inrun = 1;
-	for (i = 0; i < n; i++)
-		if (cond[i] >= 0 && rule_applies(rules_flags(cond[i]), i, a, b) &&
-		    (ps[i].kind == K_NONE || !ps[i].inrun)) {
-			ps[i].rule = cond[i];
-			set(&ps[i], rules_kind(cond[i]), rules_name(cond[i]));
+	/* Rules that depend on the position, for the lines outside the run. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &ps[i];
+		size_t from = 0, to = p->rule >= 0 ? (size_t)p->rule : (size_t)-1;
+
+		if (p->inrun)
+			continue;	/* none of them applies inside the run */
+		while (rules_match(p, &hit, from, RULES_CONDITIONAL) && (size_t)hit.index < to) {
+			if (rule_applies(hit.flags, i, a, b)) {
+				p->rule = hit.index;
+				set(p, hit.kind, hit.name);
+				break;
+			}
+			from = (size_t)hit.index + 1;
 		}
-	free(cond);
+	}
 
 	/* 4. Roles by position. */
 	title = find_title(ps, a);

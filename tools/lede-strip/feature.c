@@ -7,80 +7,38 @@
 extern const struct lede_blob lede_blob_strip_stopwords;
 
 /*
- * The stopwords of several languages in one open-addressing set: a line
- * of prose in any of them is dense with these, a menu or a headline list
- * is not.  Keys point into the compiled-in blob.
+ * The stopwords of several languages in one open-addressing set of 64-bit
+ * hashes of their case-folded bytes: a line of prose in any of them is
+ * dense with these, a menu or a headline list is not.  Tokens are hashed
+ * as they are scanned, so a lookup never copies or folds a word twice.
  */
-#define STOP_SLOTS 4096		/* a power of two, well above the list's size */
-#define STOP_MAXLEN 24		/* longer tokens are never looked up */
+#define STOP_SLOTS 2048		/* a power of two, twice the list's size or more */
+#define FNV_OFF 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
 
-struct stop_slot {
-	uint32_t	 hash;
-	uint8_t		 len;
-	const char	*word;
-};
-static struct stop_slot stopset[STOP_SLOTS];
+static uint64_t stopset[STOP_SLOTS];
 
-static uint32_t
-hash32(const char *s, size_t n)
+static inline int
+is_stopword(uint64_t h)
 {
-	uint32_t h = 2166136261u;
+	uint32_t i;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static int
-add_stopword(const char *s, size_t n, void *arg)
-{
-	uint32_t h, i;
-
-	(void)arg;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	if (n == 0 || n > STOP_MAXLEN)
-		return 0;
-	h = hash32(s, n);
-	for (i = h & (STOP_SLOTS - 1); stopset[i].word != NULL; i = (i + 1) & (STOP_SLOTS - 1))
-		if (stopset[i].hash == h && stopset[i].len == n && memcmp(stopset[i].word, s, n) == 0)
-			return 0;
-	stopset[i].hash = h;
-	stopset[i].len = (uint8_t)n;
-	stopset[i].word = s;
-	return 0;
-}
-
-static int
-is_stopword(const char *s, size_t n)
-{
-	uint32_t h = hash32(s, n), i;
-
-	for (i = h & (STOP_SLOTS - 1); stopset[i].word != NULL; i = (i + 1) & (STOP_SLOTS - 1))
-		if (stopset[i].hash == h && stopset[i].len == n && memcmp(stopset[i].word, s, n) == 0)
+	for (i = (uint32_t)(h ^ (h >> 32)) & (STOP_SLOTS - 1); stopset[i] != 0;
+	    i = (i + 1) & (STOP_SLOTS - 1))
+		if (stopset[i] == h)
 			return 1;
 	return 0;
 }
 
-void
-features_init(void)
-{
-	blob_each_line(&lede_blob_strip_stopwords, add_stopword, NULL);
-}
-
-/* Characters that stand between menu items rather than inside words. */
-static int
-is_separator(long cp)
-{
-	switch (cp) {
-	case '|': case '/': case '>': case '<': case '-': case '*': case '+':
-	case 0x2022: case 0x00B7: case 0x00BB: case 0x00AB: case 0x203A:
-	case 0x2039: case 0x2013: case 0x2014: case 0x25B8: case 0x25BA:
-	case 0x2192: case 0x25CF:
-		return 1;
-	}
-	return 0;
-}
+/* ASCII byte classes, for the fast path. */
+enum {
+	A_SPACE = 1, A_LOWER = 2, A_UPPER = 4, A_DIGIT = 8, A_CLOSER = 16,
+	A_END = 32,	/* . ! ? */
+	A_LINK = 64,	/* @ # . : / -- a token with one may be a link */
+	A_HIGH = 128	/* not ASCII */
+};
+static unsigned char aclass[256];
+static uint32_t stop_maxlen;	/* the longest stopword key, in bytes */
 
 /* Closing marks that may follow a sentence's last punctuation. */
 static int
@@ -97,155 +55,286 @@ is_sentence_end(long cp)
 	    cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F || cp == 0x0964;
 }
 
-/* Features of one token s[0..n) (no spaces in it). */
-struct tok {
-	uint32_t	letters, upper, lower, digits, cps;
-	int		first_upper, has_at, has_url, sentend;
-	char		low[STOP_MAXLEN];
-	size_t		lowlen;
-	int		lowok;
-	long		last_cp, last_core_cp;
+/* Characters that stand between menu items rather than inside words. */
+static int
+is_separator(long cp)
+{
+	switch (cp) {
+	case '|': case '/': case '>': case '<': case '-': case '*': case '+':
+	case 0x2022: case 0x00B7: case 0x00BB: case 0x00AB: case 0x203A:
+	case 0x2039: case 0x2013: case 0x2014: case 0x25B8: case 0x25BA:
+	case 0x2192: case 0x25CF:
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A token's key for the stopword set: its case-folded core (the letters
+ * and digits from the first to the last, with what stands between them)
+ * packed into two words, the first 16 bytes and the length.  Packing
+ * costs a shift per byte where a hash would cost a multiplication.
+ */
+struct key {
+	uint64_t	w0, w1;
+	uint32_t	len;
 };
 
-static void
-token(struct para *p, const char *s, size_t n, int last)
+static inline void
+key_add(struct key *k, unsigned char c)
 {
-	struct tok t;
-	size_t i = 0, start = 0, end = n;
+	if (k->len < 8)
+		k->w0 |= (uint64_t)c << (8 * k->len);
+	else if (k->len < 16)
+		k->w1 |= (uint64_t)c << (8 * (k->len - 8));
+	k->len++;
+}
+
+static inline uint64_t
+key_hash(const struct key *k)
+{
+	uint64_t h = (k->w0 ^ ((uint64_t)k->len << 56)) * 0x9E3779B97F4A7C15ull;
+
+	h ^= h >> 29;
+	h ^= k->w1 * 0xC2B2AE3D27D4EB4Full;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
+
+/* What one token (a run of non-space bytes) contributes. */
+struct tok {
+	uint32_t	letters, upper, lower, digits, cps;
+	int		first_upper, has_at, linkish;
+	uint64_t	key;
+	long		first_cp, last_cp, last_core_cp;
+};
+
+/* The general path: any UTF-8, decoded and classified by utf8proc. */
+static void
+scan_utf8(const char *s, size_t n, struct tok *t, size_t *bad)
+{
+	struct key k = { 0, 0, 0 }, kcore = { 0, 0, 0 };
+	size_t i;
 	long cp;
-	int len, seen_alnum = 0;
+	int len, seen = 0, el, j;
+	char enc[4];
 
-	memset(&t, 0, sizeof(t));
-	t.lowok = 1;
-	/* The core of the token for the stopword lookup: no edge punctuation. */
-	while (start < n && !((unsigned char)s[start] & 0x80) &&
-	    !((s[start] | 0x20) >= 'a' && (s[start] | 0x20) <= 'z') &&
-	    !(s[start] >= '0' && s[start] <= '9'))
-		start++;
-	while (end > start && !((unsigned char)s[end - 1] & 0x80) &&
-	    !((s[end - 1] | 0x20) >= 'a' && (s[end - 1] | 0x20) <= 'z') &&
-	    !(s[end - 1] >= '0' && s[end - 1] <= '9'))
-		end--;
 	for (i = 0; i < n; i += (size_t)len) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x80) {
-			len = 1;
-			cp = c;
-		} else if ((len = u8_decode(s + i, n - i, &cp)) < 0) {
+		if ((len = u8_decode(s + i, n - i, &cp)) < 0) {
 			len = 1;
 			cp = 0xFFFD;
+			if (*bad > i)
+				*bad = i;
 		}
-		t.cps++;
-		if (cp < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u8_isalpha(cp)) {
-			int up = cp < 0x80 ? (c >= 'A' && c <= 'Z') : u8_isupper(cp);
+		t->cps++;
+		if (t->cps == 1)
+			t->first_cp = cp;
+		if (u8_isalpha(cp) || u8_isdigit(cp)) {
+			if (u8_isdigit(cp)) {
+				t->digits++;
+				if (!seen)
+					t->first_upper = 0;
+			} else {
+				int up = u8_isupper(cp);
 
-			if (!seen_alnum)
-				t.first_upper = up;
-			seen_alnum = 1;
-			t.letters++;
-			if (up)
-				t.upper++;
-			else
-				t.lower++;
-		} else if (cp < 0x80 ? (c >= '0' && c <= '9') : u8_isdigit(cp)) {
-			seen_alnum = 1;
-			t.digits++;
-		} else if (cp == '@' && i > 0 && i + 1 < n) {
-			t.has_at = 1;
-		}
-		if (i >= start && i < end && t.lowok) {
-			char enc[4];
-			long lc = cp < 0x80 ? (long)((c >= 'A' && c <= 'Z') ? c | 0x20 : c) : u8_tolower(cp);
-			int el = lc < 0x80 ? (enc[0] = (char)lc, 1) : u8_encode(lc, enc);
-
-			if (t.lowlen + (size_t)el > sizeof(t.low))
-				t.lowok = 0;
-			else {
-				memcpy(t.low + t.lowlen, enc, (size_t)el);
-				t.lowlen += (size_t)el;
+				if (!seen)
+					t->first_upper = up;
+				t->letters++;
+				if (up)
+					t->upper++;
+				else
+					t->lower++;
 			}
+			seen = 1;
+			el = u8_encode(u8_tolower(cp), enc);
+			for (j = 0; j < el; j++)
+				key_add(&k, (unsigned char)enc[j]);
+			kcore = k;
+		} else if (seen) {
+			if (cp == '@' && i + 1 < n)
+				t->has_at = 1;
+			if (cp == '.' || cp == ':' || cp == '/')
+				t->linkish = 1;
+			el = u8_encode(cp, enc);
+			for (j = 0; j < el; j++)
+				key_add(&k, (unsigned char)enc[j]);
+		} else if (cp == '#' || cp == '@') {
+			t->linkish = 1;
 		}
 		if (!is_closer(cp))
-			t.last_core_cp = cp;
-		t.last_cp = cp;
+			t->last_core_cp = cp;
+		t->last_cp = cp;
 	}
-	if (n >= 4 && (memchr(s, ':', n) != NULL && n > 7 &&
-	    (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0)))
-		t.has_url = 1;
-	else if (n >= 4 && memcmp(s, "www.", 4) == 0)
-		t.has_url = 1;
-	else if (n > 5 && (memcmp(s + n - 4, ".com", 4) == 0 || memcmp(s + n - 4, ".org", 4) == 0))
-		t.has_url = 1;
-	else if (s[0] == '#' && n > 1 && t.letters > 0)
-		t.has_url = 1;	/* hashtags read like links */
+	t->key = kcore.len ? key_hash(&kcore) : 0;
+}
 
+static int
+looks_like_link(const char *s, size_t n, const struct tok *t)
+{
+	if (n > 7 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0))
+		return 1;
+	if (n > 5 && (memcmp(s + n - 4, ".com", 4) == 0 || memcmp(s + n - 4, ".org", 4) == 0))
+		return 1;
+	if (s[0] == '#' && n > 1 && t->letters > 0)
+		return 1;	/* hashtags read like links */
+	return t->has_at && t->letters > 0;
+}
+
+/* Adds what one token says to the paragraph's counts and fingerprint. */
+static inline void
+add_token(struct para *p, const char *s, size_t n, const struct tok *t, int last, uint64_t *doch)
+{
 	p->words++;
-	if (t.letters > 0) {
+	p->chars += t->cps;
+	p->letters += t->letters;
+	*doch = (*doch ^ t->key) * FNV_PRIME;
+	if (t->letters > 0) {
 		p->alpha++;
-		if (t.first_upper)
+		if (t->first_upper)
 			p->cap++;
-		if (t.upper >= 2 && t.lower == 0)
+		if (t->upper >= 2 && t->lower == 0)
 			p->allcaps++;
-	} else if (t.digits == 0) {
-		long c0 = 0;
-
-		(void)u8_decode(s, n, &c0);
-		if (t.cps <= 2 && is_separator(c0))
-			p->seps++;
+		if (is_stopword(t->key))
+			p->stop++;
+	} else if (t->digits == 0 && t->cps <= 2 && is_separator(t->first_cp)) {
+		p->seps++;
 	}
-	if (t.digits > 0 && t.digits * 2 >= t.cps)
+	if (t->digits > 0 && t->digits * 2 >= t->cps)
 		p->digits++;
-	if (t.has_url || (t.has_at && t.letters > 0))
+	if (t->linkish && looks_like_link(s, n, t))
 		p->links++;
-	if (t.lowok && t.lowlen > 0 && t.letters > 0 && is_stopword(t.low, t.lowlen))
-		p->stop++;
-	if (is_sentence_end(t.last_core_cp) && t.letters + t.digits > 0 &&
-	    !(t.letters == 1 && t.upper == 1 && t.cps <= 3)) {	/* "J." is an initial */
+	if (is_sentence_end(t->last_core_cp) && t->letters + t->digits > 0 &&
+	    !(t->letters == 1 && t->upper == 1 && t->cps <= 3)) {	/* "J." is an initial */
 		if (!last)
 			p->sentp++;
 		else
 			p->endp = 1;
 	}
-	if (last && t.last_cp == ':')
+	if (last && t->last_cp == ':')
 		p->endcolon = 1;
-	p->letters += t.letters;
 }
 
 /*
  * Only the head of a very long paragraph is read word by word: its
- * densities are as well known from 4 KB as from 50 MB, and the rest is
- * counted by extrapolation so that size-based rules still see its size.
+ * densities are as well known from its first forty words as from all, and the counts are
+ * scaled up so that rules on size still see its size.
  */
-#define SCAN_MAX 4096
+#define SCAN_MAX 256
 
 void
 features(struct para *p, const char *s, size_t n)
 {
-	size_t i = 0, start, lim = n > SCAN_MAX ? SCAN_MAX : n, tail;
-	uint64_t h = 1469598103934665603ull;
-	unsigned char c;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, lim = n > SCAN_MAX ? SCAN_MAX : n, spaces = 0, tail;
+	uint64_t h = FNV_OFF;
+	struct tok t;
 
 	memset(p, 0, sizeof(*p));
 	p->s = s;
 	p->n = n;
 	p->kind = K_NONE;
 	p->rule = -1;
+	p->valid = n;	/* lowered at the first invalid byte seen */
 	while (i < lim) {
-		while (i < lim && ((c = (unsigned char)s[i]) == ' ' || c == '\t' || c == '\n' || c == '\r'))
+		uint64_t w0 = 0, w1 = 0, c0 = 0, c1 = 0;
+		uint32_t klen = 0, clen = 0, letters = 0, upper = 0, digits = 0;
+		unsigned char c = u[i], cl = aclass[c], orcl = 0, lastcore = 0;
+		int fu = 0;
+
+		if (cl & A_SPACE) {
 			i++;
-		if (i >= lim)
-			break;
+			spaces++;
+			continue;
+		}
+		/* The ASCII fast path, all in registers; other bytes go the slow way. */
 		start = i;
-		while (i < n && (c = (unsigned char)s[i]) != ' ' && c != '\t' && c != '\n' && c != '\r')
-			i++;
-		tail = i;
-		while (tail < n && ((c = (unsigned char)s[tail]) == ' ' || c == '\t' || c == '\n' || c == '\r'))
-			tail++;
-		token(p, s + start, i - start, tail >= n);
+		do {
+			orcl |= cl;
+			if (cl & (A_LOWER | A_UPPER | A_DIGIT)) {
+				if (klen == 0)
+					fu = (cl & A_UPPER) != 0;
+				letters += (cl & (A_LOWER | A_UPPER)) != 0;
+				upper += (cl & A_UPPER) != 0;
+				digits += (cl & A_DIGIT) != 0;
+				c |= (unsigned char)((cl & A_UPPER) ? 0x20 : 0);
+				if (klen < 8)
+					w0 |= (uint64_t)c << (8 * klen);
+				else if (klen < 16)
+					w1 |= (uint64_t)c << (8 * (klen - 8));
+				c0 = w0;
+				c1 = w1;
+				clen = ++klen;
+			} else if (klen > 0) {
+				if (klen < 8)
+					w0 |= (uint64_t)c << (8 * klen);
+				else if (klen < 16)
+					w1 |= (uint64_t)c << (8 * (klen - 8));
+				klen++;
+			}
+			if (!(cl & A_CLOSER))
+				lastcore = c;
+			if (++i >= n)
+				break;
+			c = u[i];
+			cl = aclass[c];
+		} while (!(cl & A_SPACE));
+		for (tail = i; tail < n && (aclass[u[tail]] & A_SPACE); tail++)
+			;
+		if (orcl & A_HIGH) {
+			size_t bad = (size_t)-1;
+
+			memset(&t, 0, sizeof(t));
+			scan_utf8(s + start, i - start, &t, &bad);
+			if (bad != (size_t)-1 && start + bad < p->valid)
+				p->valid = start + bad;
+			add_token(p, s + start, i - start, &t, tail >= n, &h);
+			continue;
+		}
+		/* What add_token does, for an ASCII token. */
+		{
+			struct key k = { c0, c1, clen };
+			uint64_t key = clen ? key_hash(&k) : 0;
+			uint32_t len = (uint32_t)(i - start);
+
+			p->words++;
+			p->chars += len;
+			p->letters += letters;
+			h = (h ^ key) * FNV_PRIME;
+			if (letters > 0) {
+				p->alpha++;
+				p->cap += (uint32_t)fu;
+				if (upper >= 2 && upper == letters)
+					p->allcaps++;
+				if (clen <= stop_maxlen && is_stopword(key))
+					p->stop++;
+			} else if (digits == 0 && len <= 2 && is_separator(u[start])) {
+				p->seps++;
+			}
+			if (digits > 0 && digits * 2 >= len)
+				p->digits++;
+			if (orcl & A_LINK) {
+				memset(&t, 0, sizeof(t));
+				t.letters = letters;
+				t.has_at = memchr(s + start + 1, '@', len > 2 ? len - 2 : 0) != NULL && letters > 0;
+				if (looks_like_link(s + start, len, &t))
+					p->links++;
+			}
+			if ((aclass[lastcore] & A_END) && letters + digits > 0 &&
+			    !(letters == 1 && upper == 1 && len <= 3)) {	/* "J." is an initial */
+				if (tail < n)
+					p->sentp++;
+				else
+					p->endp = 1;
+			}
+			if (tail >= n && u[i - 1] == ':')
+				p->endcolon = 1;
+		}
 	}
-	if (n > lim && lim > 0) {
-		double f = (double)n / (double)lim;
+	p->chars += (uint32_t)spaces;
+	if (n > lim && i > 0) {
+		double f = (double)n / (double)i;
+		size_t st;
+		long cp;
 
 		p->words = (uint32_t)(p->words * f);
 		p->alpha = (uint32_t)(p->alpha * f);
@@ -253,30 +342,104 @@ features(struct para *p, const char *s, size_t n)
 		p->cap = (uint32_t)(p->cap * f);
 		p->sentp = (uint32_t)(p->sentp * f);
 		p->letters = (uint32_t)(p->letters * f);
+		p->chars = (uint32_t)(p->chars * f > 4e9 ? 4e9 : p->chars * f);
 		/* The end of the text decides endp. */
-		for (tail = n; tail > 0 && (s[tail - 1] == ' ' || s[tail - 1] == '\t'); tail--)
+		for (tail = n; tail > 0 && (aclass[u[tail - 1]] & A_SPACE); tail--)
 			;
+		p->endp = 0;
 		if (tail > 0) {
-			size_t st;
-			long cp = u8_prev(s, tail, &st);
-
+			cp = u8_prev(s, tail, &st);
 			while (is_closer(cp) && st > 0)
 				cp = u8_prev(s, st, &st);
 			p->endp = is_sentence_end(cp);
 		}
+		h ^= (uint64_t)n;	/* long texts differing after the head stay apart */
+		if (p->valid == n)
+			p->valid = VALID_UNKNOWN;	/* the rules check the rest if they need it */
 	}
-	p->chars = (uint32_t)(n > 0xFFFFFFF ? 0xFFFFFFF : u8_count(s, lim) * (n / (lim ? lim : 1)));
-	if (n <= lim)
-		p->chars = (uint32_t)u8_count(s, n);
-	/* The fingerprint for repeats: letters and digits only, case folded (ASCII). */
-	for (i = 0; i < lim; i++) {
-		c = (unsigned char)s[i];
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			c |= 0x20;
-		else if (!(c >= '0' && c <= '9') && c < 0x80)
-			continue;
-		h = (h ^ c) * 1099511628211ull;
+	p->hash = h == FNV_OFF ? 0 : h;
+}
+
+static int
+add_stopword(const char *s, size_t n, void *arg)
+{
+	struct tok t;
+	uint32_t i;
+	size_t bad = (size_t)-1;
+
+	(void)arg;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	memset(&t, 0, sizeof(t));
+	scan_utf8(s, n, &t, &bad);
+	if (t.key == 0)
+		return 0;
+	if (is_stopword(t.key))
+		return 0;
+	for (i = (uint32_t)(t.key ^ (t.key >> 32)) & (STOP_SLOTS - 1); stopset[i] != 0;
+	    i = (i + 1) & (STOP_SLOTS - 1))
+		;
+	stopset[i] = t.key;
+	if (n > stop_maxlen)
+		stop_maxlen = (uint32_t)n;
+	return 0;
+}
+
+void
+features_init(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		if (c >= 0x80)
+			aclass[c] = A_HIGH;
+		else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			aclass[c] = A_SPACE;
+		else if (c >= 'a' && c <= 'z')
+			aclass[c] = A_LOWER;
+		else if (c >= 'A' && c <= 'Z')
+			aclass[c] = A_UPPER;
+		else if (c >= '0' && c <= '9')
+			aclass[c] = A_DIGIT;
+		else if (c == '"' || c == '\'' || c == ')' || c == ']')
+			aclass[c] = A_CLOSER;
+		else if (c == '!' || c == '?')
+			aclass[c] = A_END;
+		else if (c == '.')
+			aclass[c] = A_END | A_LINK;
+		else if (c == '@' || c == '#' || c == ':' || c == '/')
+			aclass[c] = A_LINK;
 	}
-	h ^= (uint64_t)n >> 12;		/* long texts differing after the head stay apart */
-	p->hash = h;
+	blob_each_line(&lede_blob_strip_stopwords, add_stopword, NULL);
+}
+
+/* The valid UTF-8 prefix of a long line, eight ASCII bytes at a time. */
+size_t
+valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (;;) {
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		while (i < n && !((unsigned char)s[i] & 0x80))
+			i++;
+		if (i >= n)
+			return n;
+		{
+			long cp;
+			int len = u8_decode(s + i, n - i, &cp);
+
+			if (len < 0)
+				return i;
+			i += (size_t)len;
+		}
+	}
 }

@@ -25,8 +25,19 @@ struct rule {
 	char		*name;
 	uint32_t	 maxwords;
 	unsigned	 flags;
+	int		 anchored;	/* starts with ^: fails fast at offset 0 */
+	int		 firstmap;	/* first[] says which bytes may start a match */
+	uint8_t		 first[32];
 	pcre2_code	*re;
 };
+
+/*
+ * A pattern not anchored at the start is searched only in the last TAIL
+ * bytes of a long line: such rules look for how a line ends (a credit
+ * after a caption), and a scan of every long paragraph would cost more
+ * than all the rest of the work.
+ */
+#define TAIL 160
 
 static struct rule *rules;
 static size_t nrules, rulecap;
@@ -66,17 +77,23 @@ parse_where(const char *s, size_t n, unsigned *flags)
 		{ "any", 0 }, { "before", RF_BEFORE }, { "after", RF_AFTER },
 		{ "outside", RF_OUTSIDE },
 	};
-	const char *plus = memchr(s, '+', n);
+	static const struct { const char *name; unsigned flag; } mods[] = {
+		{ "block", RF_BLOCK }, { "end", RF_END }, { "open", RF_OPEN },
+	};
+	const char *plus = memchr(s, '+', n), *m, *e;
 	size_t base = plus ? (size_t)(plus - s) : n, i;
 
 	*flags = 0;
-	if (plus != NULL) {
-		if (n - base - 1 == 5 && memcmp(plus + 1, "block", 5) == 0)
-			*flags |= RF_BLOCK;
-		else if (n - base - 1 == 3 && memcmp(plus + 1, "end", 3) == 0)
-			*flags |= RF_END;
-		else
+	for (m = plus; m != NULL; m = e < s + n ? e : NULL) {
+		m++;
+		if ((e = memchr(m, '+', (size_t)(s + n - m))) == NULL)
+			e = s + n;
+		for (i = 0; i < sizeof(mods) / sizeof(mods[0]); i++)
+			if (strlen(mods[i].name) == (size_t)(e - m) && memcmp(mods[i].name, m, (size_t)(e - m)) == 0)
+				break;
+		if (i == sizeof(mods) / sizeof(mods[0]))
 			return -1;
+		*flags |= mods[i].flag;
 	}
 	for (i = 0; i < sizeof(wheres) / sizeof(wheres[0]); i++)
 		if (strlen(wheres[i].name) == base && memcmp(wheres[i].name, s, base) == 0) {
@@ -127,7 +144,7 @@ add_rule(const char *s, size_t n, void *arg)
 	}
 	f = next_field(&p, end, &len);
 	if (parse_where(f, len, &r.flags) < 0)
-		return bad_rule(l, "bad WHERE (any, before, after or outside, optionally +block or +end)");
+		return bad_rule(l, "bad WHERE (any, before, after or outside, then any of +block, +end, +open)");
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p == end)
@@ -141,6 +158,35 @@ add_rule(const char *s, size_t n, void *arg)
 		return bad_rule(l, msg);
 	}
 	(void)pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE);	/* interpreted if JIT is missing */
+	{
+		uint32_t opts = 0;
+
+		const uint8_t *map = NULL;
+		uint32_t type = 0, unit = 0;
+
+		(void)pcre2_pattern_info(r.re, PCRE2_INFO_ALLOPTIONS, &opts);
+		r.anchored = (opts & PCRE2_ANCHORED) != 0;
+		/*
+		 * For an anchored rule, the bytes that can start a match let
+		 * most lines be turned away without calling the matcher.
+		 */
+		if (r.anchored && pcre2_pattern_info(r.re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 &&
+		    map != NULL) {
+			memcpy(r.first, map, sizeof(r.first));
+			r.firstmap = 1;
+		} else if (r.anchored && pcre2_pattern_info(r.re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+		    type == 1 && pcre2_pattern_info(r.re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+			memset(r.first, 0, sizeof(r.first));
+			r.first[(unit & 0xFF) / 8] |= (uint8_t)(1u << (unit & 7));
+			if (opts & PCRE2_CASELESS) {
+				unsigned o = (unit >= 'a' && unit <= 'z') ? unit - 32 :
+				    (unit >= 'A' && unit <= 'Z') ? unit + 32 : unit;
+
+				r.first[(o & 0xFF) / 8] |= (uint8_t)(1u << (o & 7));
+			}
+			r.firstmap = 1;
+		}
+	}
 	if (nrules == rulecap) {
 		rulecap = rulecap ? rulecap * 2 : 128;
 		rules = xreallocarray(rules, rulecap, sizeof(*rules));
@@ -218,21 +264,39 @@ rules_free(void)
 }
 
 int
-rules_match(const struct para *p, struct rule_hit *hit, size_t from)
+rules_match(const struct para *p, struct rule_hit *hit, size_t from, unsigned want)
 {
-	size_t i, n;
+	size_t i, n = 0, tail = 0;
+	int checked = 0;
 
-	if (p->words > longest_rule || from >= nrules)
+	if (p->words > longest_rule)
 		return 0;
-	n = u8_valid_prefix(p->s, p->n);
 	for (i = from; i < nrules; i++) {
-		if (p->words > rules[i].maxwords)
+		const struct rule *r = &rules[i];
+		int cond = (r->flags & (RF_BEFORE | RF_AFTER | RF_OUTSIDE)) != 0;
+
+		if (p->words > r->maxwords || cond != (want == RULES_CONDITIONAL) ||
+		    ((r->flags & RF_OPEN) && p->endp))
 			continue;
-		if (pcre2_match(rules[i].re, (PCRE2_SPTR)p->s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
-			hit->kind = rules[i].kind;
-			hit->name = rules[i].name;
+		if (r->firstmap && (p->n == 0 ||
+		    !(r->first[(unsigned char)p->s[0] / 8] & (1u << ((unsigned char)p->s[0] & 7)))))
+			continue;
+		if (!checked) {
+			/* Only valid UTF-8 is matched, and long lines by their tails. */
+			n = p->valid != VALID_UNKNOWN ? p->valid : valid_prefix(p->s, p->n);
+			if (n > TAIL) {
+				tail = n - TAIL;
+				while (tail < n && ((unsigned char)p->s[tail] & 0xC0) == 0x80)
+					tail++;
+			}
+			checked = 1;
+		}
+		if (pcre2_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
+		    PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+			hit->kind = r->kind;
+			hit->name = r->name;
 			hit->index = (int)i;
-			hit->flags = rules[i].flags;
+			hit->flags = r->flags;
 			return 1;
 		}
 	}

@@ -40,6 +40,8 @@ struct para {
 	uint8_t		 endp;		/* ends with . ! ? … or a closing quote after one */
 	uint8_t		 endcolon;	/* ends with ':' */
 	uint64_t	 hash;		/* of the text with case and spacing folded */
+	size_t		 valid;		/* length of its valid UTF-8 prefix, or: */
+#define VALID_UNKNOWN	((size_t)-1)
 	/* The verdict. */
 	enum kind	 kind;
 	const char	*why;		/* rule or feature that decided, for --explain */
@@ -51,6 +53,7 @@ struct para {
 /* feature.c */
 void	features_init(void);
 void	features(struct para *, const char *s, size_t n);
+size_t	valid_prefix(const char *s, size_t n);
 
 /* rules.c: the lexical rules, built in and from -r files. */
 struct rule_hit {
@@ -65,11 +68,16 @@ struct rule_hit {
 #define RF_AFTER	0x04	/* only after its last body paragraph */
 #define RF_OUTSIDE	0x08	/* only outside the article's run of body paragraphs */
 #define RF_END		0x10	/* ends the article: comments follow, say */
+#define RF_OPEN		0x20	/* only lines without a final . ! or ? */
 void	rules_load_builtin(void);
 void	rules_load_file(const char *path);
 void	rules_free(void);
-/* First rule from index `from` on matching the paragraph; 0 if none. */
-int	rules_match(const struct para *, struct rule_hit *, size_t from);
+/*
+ * First rule from index `from` on matching the paragraph; 0 if none.
+ * Either the rules for anywhere or those that depend on the position.
+ */
+enum { RULES_ANYWHERE, RULES_CONDITIONAL };
+int	rules_match(const struct para *, struct rule_hit *, size_t from, unsigned want);
 enum kind rules_kind(int index);
 const char *rules_name(int index);
 unsigned rules_flags(int index);
