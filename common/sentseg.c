@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sentseg.h"
 #include "u8.h"
@@ -38,7 +39,13 @@ struct seg {
 	int		 paren, bracket; /* open ( and [ in the current sentence */
 	struct marker	*mk;
 	int		 nmk;		/* -1 until the markers are collected */
+	struct quotes {			/* quotation state so far */
+		size_t	sqpos;
+		int	dq, sq;
+	}		 q;
 };
+
+static void	quote_see(struct seg *, size_t, int);
 
 /* What follows a candidate end. */
 enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_PUNCT, N_OTHER };
@@ -795,8 +802,10 @@ read_closers(struct seg *s, size_t p, int *closed)
 			after = cp_at(t, n, p + (size_t)l, &l2);
 			if (is_alpha(after) || is_digit(after))
 				break;
+			quote_see(s, p, l);
 			*closed = 1;
 		} else if (is_close_quote(cp)) {
+			quote_see(s, p, l);
 			*closed = 1;
 		} else if (cp == '[') {
 			/* A footnote reference: [12], [3-5], [a] */
@@ -943,43 +952,74 @@ k_is_quote_close(const struct seg *s, size_t i)
 }
 
 /*
- * Which quotation is open at i: 0 none, 1 double, 2 single.  Looks back
- * at most QUOTE_WINDOW bytes from the paragraph start, so long paragraphs
- * stay linear.
+ * Single quotes also mark elisions ('round, 'em, 'tis) and are often left
+ * unmatched, so a single-quoted passage is only believed when short.
+ */
+#define SQUOTE_SPAN 400
+
+/* The letters after an apostrophe at p make a known elision. */
+static int
+elision(const char *p, size_t n)
+{
+	static const char *const words[] = {
+		"round", "em", "tis", "twas", "til", "cause", "bout", "n", "s", "d",
+		"ll", "re", "ve", "m", "t", "nuff", "cos", "twere", NULL
+	};
+	size_t k, w;
+
+	for (w = 0; w < n && ((p[w] | 32) >= 'a' && (p[w] | 32) <= 'z'); w++)
+		;
+	if (w < n && (p[w] == '\'' || (unsigned char)p[w] == 0xE2))
+		return 0;	/* 'n' and the like are quoted letters */
+	for (k = 0; words[k] != NULL; k++)
+		if (strlen(words[k]) == w && strncasecmp(p, words[k], w) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Which quotation is open at i: 0 none, 1 double, 2 single.  The scan
+ * hands every quote mark to quote_see() once, in order, so the state is
+ * always current.
  */
 #define QUOTE_WINDOW 4096
+
+static void
+quote_see(struct seg *s, size_t p, int l)
+{
+	const char *t = s->t;
+	struct quotes *q = &s->q;
+	long cp, next, prev;
+	size_t at;
+	int l2, opening;
+
+	cp = cp_at(t, s->n, p, &l2);
+	if (cp == 0x201C) {
+		q->dq = 1;
+		return;
+	}
+	if (cp == 0x201D) {
+		q->dq = 0;
+		return;
+	}
+	prev = p > 0 ? cp_before(t, p, &at) : ' ';
+	next = cp_at(t, s->n, p + (size_t)l, &l2);
+	opening = (prev == ' ' || prev == '(' || prev == '[' || is_dash(prev) ||
+	    u8_isspace(prev)) && (is_alpha(next) || is_digit(next) || next == 0x2026 ||
+	    next == '.' || is_open_mark(next));
+	if (cp == '"')
+		q->dq = q->dq ? 0 : opening;
+	else if (opening && cp != 0x2019 && !elision(t + p + l, s->n - p - (size_t)l)) {
+		q->sq = 1;
+		q->sqpos = p;
+	} else if (q->sq && !(is_alpha(next) || is_digit(next)))
+		q->sq = 0;
+}
 
 static int
 quote_open_at(const struct seg *s, size_t i)
 {
-	const char *t = s->t;
-	size_t p;
-	long cp, prev = ' ', next;
-	int l, l2, dq = 0, sq = 0, opening;
-
-	if (i > QUOTE_WINDOW)
-		return 0;
-	for (p = 0; p < i; p += (size_t)l) {
-		cp = cp_at(t, i, p, &l);
-		if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019) {
-			next = cp_at(t, s->n, p + (size_t)l, &l2);
-			opening = (prev == ' ' || prev == '(' || prev == '[' || is_dash(prev) ||
-			    u8_isspace(prev)) && (is_alpha(next) || is_digit(next) || next == 0x2026 ||
-			    next == '.' || is_open_mark(next));
-			if (cp == '"')
-				dq = dq ? 0 : opening;
-			else if (opening && cp != 0x2019)
-				sq = 1;
-			else if (sq && !(is_alpha(next) || is_digit(next)))
-				sq = 0;
-		} else if (cp == 0x201C) {
-			dq = 1;
-		} else if (cp == 0x201D) {
-			dq = 0;
-		}
-		prev = cp;
-	}
-	return dq ? 1 : sq ? 2 : 0;
+	return s->q.dq ? 1 : (s->q.sq && i - s->q.sqpos <= SQUOTE_SPAN) ? 2 : 0;
 }
 
 /* A quotation of that kind closes within the next QUOTE_WINDOW bytes. */
@@ -987,7 +1027,8 @@ static int
 quote_closes_after(const struct seg *s, size_t k, int which)
 {
 	const char *t = s->t;
-	size_t p, lim = k + QUOTE_WINDOW < s->n ? k + QUOTE_WINDOW : s->n;
+	size_t span = which == 2 ? SQUOTE_SPAN : QUOTE_WINDOW;
+	size_t p, lim = k + span < s->n ? k + span : s->n;
 	long cp, next;
 	int l, l2;
 
@@ -1118,6 +1159,10 @@ on_terminal(struct seg *s, size_t i)
 		end = period_ends(s, i, closed, &nx);
 	}
 	if (end && inside_brackets(s, k))
+		end = 0;
+	/* A period inside a single-quoted passage does not end the sentence. */
+	if (end && !r.bang && !k_is_quote_close(s, i) && quote_open_at(s, i) == 2 &&
+	    quote_closes_after(s, k, 2))
 		end = 0;
 	if (end)
 		cut(s, k, k);
@@ -1422,7 +1467,8 @@ spanvec_free(struct spanvec *sv)
 }
 
 /* Bytes that stop the scan. */
-enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB, B_SLASH, B_RULE, B_GT, B_COMMA, B_DASH };
+enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB, B_SLASH, B_RULE, B_GT, B_COMMA, B_DASH,
+	B_QUOTE };
 
 static const unsigned char byteclass[256] = {
 	['.'] = B_TERM, ['?'] = B_TERM, ['!'] = B_TERM,
@@ -1430,6 +1476,7 @@ static const unsigned char byteclass[256] = {
 	['('] = B_OPEN, ['['] = B_OPEN, [')'] = B_CLOSE, [']'] = B_CLOSE,
 	['/'] = B_SLASH, ['*'] = B_RULE, ['='] = B_RULE, ['_'] = B_RULE,
 	['~'] = B_RULE, ['-'] = B_DASH, ['>'] = B_GT, [','] = B_COMMA,
+	['"'] = B_QUOTE, ['\''] = B_QUOTE,
 	[0xE2] = B_MB, [0xE3] = B_MB, [0xEF] = B_MB
 };
 
@@ -1490,6 +1537,10 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 		case B_COMMA:
 			i = on_comma(&s, i);
 			break;
+		case B_QUOTE:
+			quote_see(&s, i, 1);
+			i++;
+			break;
 		default:
 			cp = cp_at(t, len, i, &l);
 			if (is_terminal_cp(cp))
@@ -1499,7 +1550,10 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 				i += (size_t)l;
 			} else if (cp == 0x2013 || cp == 0x2014)
 				i = on_dash(&s, i, (size_t)l);
-			else
+			else if (cp >= 0x2018 && cp <= 0x201D) {
+				quote_see(&s, i, l);
+				i += (size_t)l;
+			} else
 				i += (size_t)l;
 			break;
 		}

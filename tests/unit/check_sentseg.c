@@ -97,6 +97,12 @@ static const struct {
 	  "The talks failed. | Both sides walked out." },
 	{ "quotes", "\"Stop! Stop now!\" the guard shouted. He ran.",
 	  "\"Stop! Stop now!\" the guard shouted. | He ran." },
+	{ "quotes", "He said 'Not today. Maybe later' and left.",
+	  "He said 'Not today. Maybe later' and left." },
+	{ "quotes", "Out on the town 'til late. Home by two.",
+	  "Out on the town 'til late. | Home by two." },
+	{ "quotes", "\"We lost. We go home,\" the coach said.",
+	  "\"We lost. | We go home,\" the coach said." },
 	/* Addresses and files. */
 	{ "web", "Write to desk@example.org. We reply fast.",
 	  "Write to desk@example.org. | We reply fast." },
