@@ -159,39 +159,33 @@ ends_article(const struct para *p)
 
 /*
  * The main run: the best stretch of the page.  Lines that end an article
- * (a comment section's heading) split the page into zones, and the first
- * zone whose best stretch is worth half the best of all wins: comments
- * come after the article they are about.
+ * (a comment section's heading, a copyright line) split the page into
+ * zones, and the first zone whose best stretch is worth an eighth of the
+ * best of all wins: comments come after the article they are about.
  */
 static int
 main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 {
-	long best = 0, prev = 0, s;
-	size_t lo, hi, ra, rb, pa = 0, pb = 0;
+	long best = 0, s;
+	size_t lo, hi, ra, rb;
 
 	/*
-	 * The best zone wins, unless the zone just before it is worth a
-	 * quarter of it: then the best zone is the comments under an article.
+	 * The first zone worth an eighth of the best wins: what follows the
+	 * heading of a comment section can be longer than the article.
 	 */
 	for (lo = 0; lo < n; lo = hi + 1) {
 		for (hi = lo; hi < n && !ends_article(&ps[hi]); hi++)
 			;
-		if ((s = best_run(ps, lo, hi, &ra, &rb)) > best) {
-			if (prev * 4 >= s && prev > 0) {
-				best = prev;
-				*a = pa;
-				*b = pb;
-				break;
-			}
+		if ((s = best_run(ps, lo, hi, &ra, &rb)) > best)
 			best = s;
-			*a = ra;
-			*b = rb;
-		}
-		if (s > 0) {	/* an empty zone between two markers does not count */
-			prev = s;
-			pa = ra;
-			pb = rb;
-		}
+	}
+	for (lo = 0; lo < n; lo = hi + 1) {
+		for (hi = lo; hi < n && !ends_article(&ps[hi]); hi++)
+			;
+		if ((s = best_run(ps, lo, hi, a, b)) * 8 >= best && s >= 20)
+			break;
+		if (s == best)
+			break;
 	}
 	if (best <= 0)
 		return 0;
@@ -215,13 +209,14 @@ main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 		}
 		for (i = *a; i < h; i++)
 			head += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
-		if (h > *a && head * 10 <= total * 3)
+		if (h > *a && (head <= 60 || head * 10 <= total * 3))
 			*a = h;
 	}
 	/* A run starts with prose: a headline or byline above it is not body. */
 	while (*a < *b && ps[*a].kind != K_BODY &&
 	    !(ps[*a].cls >= C_NEARGOOD && (ps[*a].endp || ps[*a].sentp > 0)) &&
-	    !(ps[*a].words >= 15 && (ps[*a].endp || ps[*a].sentp > 0)))
+	    !(ps[*a].words >= 15 && (ps[*a].endp || ps[*a].sentp > 0)) &&
+	    !(ps[*a].words >= 12 && ps[*a].cls >= C_NEARGOOD && ps[*a].cap * 10 < ps[*a].alpha * 6))
 		(*a)++;
 	return *a < *b;
 }
@@ -327,6 +322,7 @@ seen_add(uint64_t h)
 }
 
 static size_t find_title(struct para *, size_t);
+static size_t author_bio(struct para *, size_t, size_t, size_t);
 static void before_run(struct para *, size_t, size_t);
 static void in_run(struct para *, size_t, size_t);
 static void mark_dups(struct para *, size_t, size_t);
@@ -366,7 +362,8 @@ classify(struct para *ps, size_t n)
 					continue;
 				break;
 			}
-			if (is_prose(&ps[j]) && ps[j].cls >= C_NEARGOOD && ps[j].words >= 20)
+			if (ps[j].cls == C_GOOD || (ps[j].cls == C_NEARGOOD && ps[j].words >= 12 &&
+			    (ps[j].endp || ps[j].sentp > 0)))
 				break;
 			set(&ps[j], ps[i].kind, "block");
 		}
@@ -378,6 +375,7 @@ classify(struct para *ps, size_t n)
 	have_run = main_run(ps, n, &a, &b);
 	if (!have_run)
 		a = b = n;
+	b = author_bio(ps, n, a, b);
 	for (i = a; i < b; i++)
 		ps[i].inrun = 1;
 	/* Rules that depend on the position, for the lines outside the run. */
@@ -509,6 +507,26 @@ headline_list_at(const struct para *ps, size_t i, size_t b)
 	return j == i + 3;
 }
 
+/*
+ * Teasers for other stories: a headline and a one-sentence summary, again
+ * and again.  An article's sections have longer text under their headings.
+ * Returns the end of such a list starting at i (three pairs at least), or i.
+ */
+static size_t
+teasers_at(const struct para *ps, size_t i, size_t b)
+{
+	size_t j = i, pairs = 0;
+
+	while (j + 1 < b && ps[j].kind == K_NONE && ps[j + 1].kind == K_NONE &&
+	    is_heading_like(&ps[j]) && ps[j].words >= 3 &&
+	    ps[j + 1].words >= 6 && ps[j + 1].words <= 40 && !is_heading_like(&ps[j + 1]) &&
+	    (j + 2 >= b || is_heading_like(&ps[j + 2]) || ps[j + 2].kind != K_NONE)) {
+		pairs++;
+		j += 2;
+	}
+	return pairs >= 3 ? j : i;
+}
+
 static void
 in_run(struct para *ps, size_t a, size_t b)
 {
@@ -521,6 +539,13 @@ in_run(struct para *ps, size_t a, size_t b)
 			continue;
 		if (p->words == 0) {
 			set(p, K_META, "no-words");
+			continue;
+		}
+		if ((j = teasers_at(ps, i, b)) > i) {
+			for (; i < j; i++)
+				if (ps[i].kind == K_NONE)
+					set(&ps[i], K_PROMO, "teasers");
+			i--;
 			continue;
 		}
 		if (headline_list_at(ps, i, b) && !(i > a && ps[i - 1].endcolon)) {
@@ -582,12 +607,106 @@ mark_dups(struct para *ps, size_t n, size_t title)
 		}
 		if (p->kind == K_TITLE)
 			continue;
-		/* The headline printed again above the body is still the title. */
+		/* The headline caught twice, just under itself, is still the title. */
 		if (title != (size_t)-1 && p->hash == ps[title].hash && !p->inrun && i > title &&
-		    !run_seen) {
+		    i <= title + 3 && !run_seen) {
 			set(p, K_TITLE, "title-again");
 			continue;
 		}
 		set(p, K_DUP, "repeat");
 	}
+}
+
+/*
+ * The author's bio box: a line that starts with the name a byline gave
+ * ("Regan is a Connecticut native...") or is that name alone.  Found in
+ * the second half of the run, it ends the article.  Returns the new end.
+ */
+#define MAXNAMES 4
+
+struct name {
+	const char	*s;
+	size_t		 n;
+};
+
+/* The capitalised words after the last "by " of a byline. */
+static int
+byline_name(const struct para *p, struct name *out)
+{
+	const char *s = p->s, *e = p->s + p->n, *q, *start = NULL;
+	int words = 0;
+
+	for (q = s; q + 3 <= e; q++)
+		if ((q == s || q[-1] == ' ') && (q[0] == 'b' || q[0] == 'B') &&
+		    (q[1] == 'y' || q[1] == 'Y') && (q[2] == ' ' || q[2] == ':'))
+			start = q + 3;
+	if (start == NULL)
+		return 0;
+	while (start < e && (*start == ' ' || *start == ':'))
+		start++;
+	for (q = start; q < e && words < 4; words++) {
+		if (!(*q >= 'A' && *q <= 'Z') && !((unsigned char)*q >= 0xC0))
+			break;
+		while (q < e && *q != ' ' && *q != ',' && *q != '|')
+			q++;
+		out->n = (size_t)(q - start);
+		if (q >= e || *q != ' ')
+			{ words++; break; }
+		q++;
+	}
+	out->s = start;
+	return words > 0 && out->n >= 3;
+}
+
+static int
+starts_with_name(const struct para *p, const struct name *nm)
+{
+	static const char *const verbs[] = {
+		" is ", " was ", " has ", " lives ", " writes ", " covers ", " joined ",
+		" holds ", " grew ", " studied ", " é ", " es ", " est ", " ist ", NULL
+	};
+	const char *const *v;
+	size_t k;
+
+	if (p->n < nm->n || memcmp(p->s, nm->s, nm->n) != 0)
+		return 0;
+	if (p->n == nm->n)
+		return 2;		/* the name alone */
+	for (v = verbs; *v != NULL; v++) {
+		k = strlen(*v);
+		if (p->n >= nm->n + k && memcmp(p->s + nm->n, *v, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static size_t
+author_bio(struct para *ps, size_t n, size_t a, size_t b)
+{
+	struct name names[MAXNAMES];
+	size_t i, k, nn = 0;
+	int m;
+
+	for (i = 0; i < n && nn < MAXNAMES; i++)
+		if (ps[i].kind == K_BYLINE && byline_name(&ps[i], &names[nn]))
+			nn++;
+	if (nn == 0)
+		return b;
+	for (i = a + (b - a) / 2 + 1; i < b; i++)
+		for (k = 0; k < nn; k++)
+			if ((m = starts_with_name(&ps[i], &names[k])) != 0) {
+				if (m == 1)
+					set(&ps[i], K_BIO, "author-bio");
+				else
+					set(&ps[i], K_BYLINE, "author-name");
+				/* A name alone ends the article only with its bio after it. */
+				if (m == 1 || (i + 1 < b && starts_with_name(&ps[i + 1], &names[k]) == 1))
+					return i;
+			}
+	/* After the run, the same lines are bio and byline as well. */
+	for (i = b; i < n; i++)
+		for (k = 0; k < nn; k++)
+			if (ps[i].kind == K_NONE && (m = starts_with_name(&ps[i], &names[k])) != 0)
+				set(&ps[i], m == 1 ? K_BIO : K_BYLINE, m == 1 ? "author-bio" : "author-name");
+	return b;
 }
