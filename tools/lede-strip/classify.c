@@ -158,6 +158,47 @@ ends_article(const struct para *p)
 }
 
 /*
+ * Kadane's sum forgives a long article a footer of menus and teasers as
+ * long as it stays positive.  Cut the run at its last real gap (four or
+ * more lines that count against it) when what follows is worth less than
+ * a quarter of what comes before.
+ */
+#define GAP_LINES 4
+
+static void
+trim_tail(const struct para *ps, size_t a, size_t *b)
+{
+	size_t i, gs, ge;
+	long before, after, s;
+
+	for (;;) {
+		after = 0;
+		gs = ge = i = *b;
+		while (i > a) {
+			while (i > a && (s = score(&ps[i - 1])) > 0) {
+				after += s;
+				i--;
+			}
+			ge = i;
+			while (i > a && score(&ps[i - 1]) <= 0)
+				i--;
+			gs = i;
+			if (ge - gs >= GAP_LINES && gs > a)
+				break;
+		}
+		if (i <= a || after == 0)
+			return;
+		before = 0;
+		for (i = a; i < gs; i++)
+			if ((s = score(&ps[i])) > 0)
+				before += s;
+		if (after * 4 >= before)
+			return;
+		*b = gs;
+	}
+}
+
+/*
  * The main run: the best stretch of the page.  Lines that end an article
  * (a comment section's heading, a copyright line) split the page into
  * zones, and the first zone whose best stretch is worth an eighth of the
@@ -212,6 +253,7 @@ main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 		if (h > *a && (head <= 60 || head * 10 <= total * 3))
 			*a = h;
 	}
+	trim_tail(ps, *a, b);
 	/* A run starts with prose: a headline or byline above it is not body. */
 	while (*a < *b && ps[*a].kind != K_BODY &&
 	    !(ps[*a].cls >= C_NEARGOOD && (ps[*a].endp || ps[*a].sentp > 0)) &&
