@@ -115,15 +115,21 @@ score(const struct para *p)
 		return p->why != NULL && strcmp(p->why, "block") == 0 ? -4 : -3;
 	switch (p->cls) {
 	case C_GOOD:
+		/* Text without a sentence's punctuation is half as likely prose. */
+		if (!p->endp && p->sentp == 0)
+			return (int)(p->words > 120 ? 60 : p->words / 2);
 		return (int)(p->words > 120 ? 120 : p->words);
 	case C_NEARGOOD:
 		return (int)(p->words / 2) + 1;
 	case C_SHORT:
 		return p->endp ? -1 : -4;
 	default:
-		/* Long punctuated text the stopwords missed is not furniture. */
+		/* Long punctuated text the stopwords missed is not furniture, */
 		if (p->words >= 15 && (p->endp || p->sentp > 0))
 			return -1;
+		/* nor is a table of figures. */
+		if (p->words >= 6 && p->digits * 3 >= p->words)
+			return -2;
 		return -6 - (int)(p->words > 20 ? 10 : p->words / 2);
 	}
 }
@@ -223,7 +229,7 @@ main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 	for (lo = 0; lo < n; lo = hi + 1) {
 		for (hi = lo; hi < n && !ends_article(&ps[hi]); hi++)
 			;
-		if ((s = best_run(ps, lo, hi, a, b)) * 8 >= best && s >= 20)
+		if ((s = best_run(ps, lo, hi, a, b)) * 8 >= best && s >= 12)
 			break;
 		if (s == best)
 			break;
@@ -236,22 +242,31 @@ main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 	 * the run, the body starts after it.
 	 */
 	{
-		size_t i, h = *a, lim = *a + 12 < *b ? *a + 12 : *b;
-		long head = 0, total = 0;
+		size_t i, h = *a, hp = *a, lim = *a + 12 < *b ? *a + 12 : *b;
+		long head = 0, headp = 0, total = 0;
 
 		for (i = *a; i < *b; i++)
 			total += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
 		for (i = *a; i < lim; i++) {
 			enum kind k = ps[i].kind;
 
-			if (k == K_BYLINE || k == K_META || k == K_CREDIT || k == K_CAPTION ||
-			    (k == K_NONE && is_name_line(&ps[i]) && ps[i].stop == 0))
+			if (k == K_BYLINE || k == K_META)
 				h = i + 1;
+			/* Pictures and names come inside articles too: only a short head counts. */
+			if (k == K_CREDIT || k == K_CAPTION ||
+			    (k == K_NONE && is_name_line(&ps[i]) && ps[i].stop == 0))
+				hp = i + 1;
 		}
-		for (i = *a; i < h; i++)
-			head += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
+		for (i = *a; i < h || i < hp; i++) {
+			if (i < h)
+				head += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
+			if (i < hp)
+				headp += score(&ps[i]) > 0 ? score(&ps[i]) : 0;
+		}
 		if (h > *a && (head <= 60 || head * 10 <= total * 3))
 			*a = h;
+		if (hp > *a && headp <= 60)
+			*a = hp;
 	}
 	trim_tail(ps, *a, b);
 	/* A run starts with prose: a headline or byline above it is not body. */
@@ -545,8 +560,15 @@ headline_list_at(const struct para *ps, size_t i, size_t b)
 	for (j = i; j < b && j < i + 3; j++)
 		if (ps[j].kind != K_NONE || !is_headline_like(&ps[j]) ||
 		    ps[j].cap * 10 < ps[j].alpha * 6)
+			break;
+	if (j == i + 3)
+		return 1;
+	/* Headlines in sentence case: four in a row of five words or more. */
+	for (j = i; j < b && j < i + 4; j++)
+		if (ps[j].kind != K_NONE || !is_headline_like(&ps[j]) || ps[j].words < 5 ||
+		    ps[j].alpha < 4 || ps[j].digits * 3 >= ps[j].words)
 			return 0;
-	return j == i + 3;
+	return j == i + 4;
 }
 
 /*
@@ -592,7 +614,7 @@ in_run(struct para *ps, size_t a, size_t b)
 		}
 		if (headline_list_at(ps, i, b) && !(i > a && ps[i - 1].endcolon)) {
 			for (j = i; j < b && ps[j].kind == K_NONE && is_headline_like(&ps[j]) &&
-			    ps[j].cap * 10 >= ps[j].alpha * 6; j++)
+			    ps[j].digits * 3 < ps[j].words; j++)
 				set(&ps[j], K_PROMO, "headline-list");
 			i = j - 1;
 			continue;
@@ -729,6 +751,12 @@ author_bio(struct para *ps, size_t n, size_t a, size_t b)
 	size_t i, k, nn = 0;
 	int m;
 
+	/* A bio box's heading ("About the author") in the second half ends it. */
+	for (i = a + (b - a) / 2 + 1; i < b; i++)
+		if (ps[i].kind == K_BIO) {
+			b = i;
+			break;
+		}
 	for (i = 0; i < n && nn < MAXNAMES; i++)
 		if (ps[i].kind == K_BYLINE && byline_name(&ps[i], &names[nn]))
 			nn++;
