@@ -1,0 +1,721 @@
+/* gaz.c -- the compiled-in lists as one open-addressing hash table. */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede.h"
+#include "gaz.h"
+
+extern const struct lede_blob lede_blob_ent_lower, lede_blob_ent_proper,
+    lede_blob_ent_cues, lede_blob_ent_extra, lede_blob_gaz_given_names,
+    lede_blob_gaz_surnames, lede_blob_gaz_cities, lede_blob_gaz_admin1,
+    lede_blob_gaz_countries, lede_blob_gaz_us_states, lede_blob_gaz_world_regions,
+    lede_blob_gaz_organisations, lede_blob_gaz_political_parties,
+    lede_blob_gaz_armed_groups, lede_blob_gaz_sp500, lede_blob_gaz_norp,
+    lede_blob_gaz_ethnic_groups;
+
+static const char *const type_names[T_NTYPES] = {
+	"", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE",
+	"TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+	"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"
+};
+
+const char *
+ent_type_name(enum etype t)
+{
+	return (unsigned)t < T_NTYPES ? type_names[t] : "";
+}
+
+enum etype
+ent_type_parse(const char *s, size_t n)
+{
+	int t;
+
+	for (t = 1; t < T_NTYPES; t++)
+		if (strlen(type_names[t]) == n && memcmp(type_names[t], s, n) == 0)
+			return (enum etype)t;
+	return T_NONE;
+}
+
+/*
+ * The table: entries in one array, slots hold index + 1.  Keys point into
+ * the blobs (or into user files kept for the run), so nothing is copied.
+ */
+#define CHUNK_BITS 14
+#define CHUNK (1u << CHUNK_BITS)
+static struct gent *chunks[1u << 7];	/* entries never move once made */
+static size_t nents;
+#define ENT(i) (&chunks[(i) >> CHUNK_BITS][(i) & (CHUNK - 1)])
+
+static struct gent *
+ent_new(void)
+{
+	struct gent *e;
+
+	if ((nents >> CHUNK_BITS) >= sizeof(chunks) / sizeof(chunks[0]))
+		lede_diex(LEDE_EXIT_DATA, "too many names");
+	if (chunks[nents >> CHUNK_BITS] == NULL)
+		chunks[nents >> CHUNK_BITS] = xcalloc(CHUNK, sizeof(struct gent));
+	e = ENT(nents);
+	nents++;
+	return e;
+}
+static uint64_t *slots;
+static size_t nslots;		/* power of two */
+
+static int
+lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+uint32_t
+gaz_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)lc((unsigned char)s[i]);
+		h *= 16777619u;
+	}
+	/* FNV's low bits cluster; mix them before masking */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	return h;
+}
+
+static int
+keyeq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static void grow(void);
+static void merge_big(struct gent *, const char *, size_t);
+
+/* Keys of looked-up words are copied here; chunks never move. */
+static char *arena;
+static size_t arena_left;
+
+static const char *
+keep_key(const char *s, size_t n)
+{
+	char *p;
+
+	if (n + 1 > arena_left) {
+		arena_left = n + 1 > 65536 ? n + 1 : 65536;
+		arena = xmalloc(arena_left);
+	}
+	p = arena;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	arena += n + 1;
+	arena_left -= n + 1;
+	return p;
+}
+
+/*
+ * Slots hold (hash << 32 | index + 1), so a probe compares hashes without
+ * touching the entries.
+ */
+static struct gent *
+find(const char *s, size_t n, uint32_t h, int create)
+{
+	size_t i = h & (nslots - 1);
+	struct gent *e;
+
+	for (;; i = (i + 1) & (nslots - 1)) {
+		uint64_t v = slots[i];
+
+		if (v == 0)
+			break;
+		if ((uint32_t)(v >> 32) != h)
+			continue;
+		e = ENT((size_t)(uint32_t)v - 1);
+		if (e->klen == n && keyeq(e->key, s, n))
+			return e;
+	}
+	if (!create)
+		return NULL;
+	e = ent_new();
+	e->key = s;
+	e->klen = (uint32_t)n;
+	e->hash = h;
+	slots[i] = (uint64_t)h << 32 | nents;
+	if (nents * 2 > nslots)
+		grow();
+	return e;
+}
+
+static void
+grow(void)
+{
+	size_t i, j;
+
+	free(slots);
+	nslots *= 2;
+	slots = xcalloc(nslots, sizeof(*slots));
+	for (i = 0; i < nents; i++) {
+		for (j = ENT(i)->hash & (nslots - 1); slots[j]; j = (j + 1) & (nslots - 1))
+			;
+		slots[j] = (uint64_t)ENT(i)->hash << 32 | (i + 1);
+	}
+}
+
+/*
+ * The big lists (common words, given names, surnames, towns) are not
+ * loaded: a key is looked up in their sorted blobs the first time it is
+ * asked for, and the answer, even "unknown", is remembered in the table.
+ */
+#define MEMO_MAX 400000
+
+const struct gent *
+gaz_get(const char *s, size_t n)
+{
+	struct gent *e;
+	uint32_t h;
+
+	if (n == 0 || n > 200 || slots == NULL)
+		return NULL;
+	h = gaz_hash(s, n);
+	e = find(s, n, h, 0);
+	if (e == NULL) {
+		if (nents >= MEMO_MAX)
+			return NULL;	/* the run's vocabulary is huge: stop caching */
+		e = find(keep_key(s, n), n, h, 1);
+	}
+	if (!e->merged) {
+		merge_big(e, s, n);
+		e->merged = 1;
+	}
+	return e->cats ? e : NULL;
+}
+
+static int
+all_caps(const char *s, size_t n)
+{
+	size_t i, up = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		up += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return up >= 2;
+}
+
+/*
+ * Adds a key with categories; acronym-like keys ("WHO", "US") only count
+ * for all-caps tokens, so "Who" at a sentence start is no organisation.
+ */
+static struct gent *
+add(const char *s, size_t n, uint64_t cats)
+{
+	struct gent *e;
+	size_t i, words = 1;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	if (n == 0 || n > 200)
+		return NULL;
+	e = find(s, n, gaz_hash(s, n), 1);
+	if ((cats & G_ENTITY) && all_caps(s, n) && !(e->cats & cats & G_ENTITY))
+		e->acro |= cats & G_ENTITY;
+	else
+		e->acro &= ~cats;
+	e->cats |= cats;
+	if (!(cats & G_ENTITY))
+		return e;
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			words++;
+	if (words > 1) {
+		struct gent *first;
+		size_t k = (size_t)((const char *)memchr(s, ' ', n) - s);
+
+		first = find(s, k, gaz_hash(s, k), 1);
+		first->cats |= G_MWPREFIX;
+		if (first->maxw < words)
+			first->maxw = (uint8_t)(words > 255 ? 255 : words);
+	}
+	return e;
+}
+
+/* Field k (0-based) of a TAB-separated line. */
+static struct field
+col(const char *s, size_t n, int k)
+{
+	const char *end = s + n, *p = s, *t;
+
+	while (k-- > 0) {
+		t = memchr(p, '\t', (size_t)(end - p));
+		if (t == NULL)
+			return fld(end, 0);
+		p = t + 1;
+	}
+	t = memchr(p, '\t', (size_t)(end - p));
+	return fld(p, t ? (size_t)(t - p) : (size_t)(end - p));
+}
+
+static uint32_t
+num(struct field f)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < f.n && f.s[i] >= '0' && f.s[i] <= '9'; i++)
+		v = v * 10 + (uint32_t)(f.s[i] - '0');
+	return v;
+}
+
+/* Adds each '|'-separated value, dropping "(...)" notes; canon if given. */
+static void
+add_multi(struct field f, uint64_t cats, struct field canon)
+{
+	const char *p = f.s, *end = f.s + f.n, *bar, *par;
+	struct gent *e;
+
+	while (p < end) {
+		bar = memchr(p, '|', (size_t)(end - p));
+		if (bar == NULL)
+			bar = end;
+		par = memchr(p, '(', (size_t)(bar - p));
+		e = add(p, (size_t)((par ? par : bar) - p), cats);
+		if (e && canon.n && e->canon == NULL) {
+			e->canon = canon.s;
+			e->canonlen = (uint32_t)canon.n;
+		}
+		p = bar + 1;
+	}
+}
+
+/* ---- the big lists: binary search in the sorted blobs ---- */
+
+/* The first data line of a blob (after the '#' header). */
+static const char *
+data_start(const struct lede_blob *b)
+{
+	const char *p = b->data, *end = b->data + b->len, *nl;
+
+	while (p < end && *p == '#') {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	return p;
+}
+
+/*
+ * Compares key[0..n) with the first field of the line at l (ended by TAB
+ * or LF), as LC_ALL=C sort ordered the lines.
+ */
+static int
+cmp_line(const char *key, size_t n, const char *l, const char *end)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, l++) {
+		unsigned char a = (unsigned char)key[i], b;
+
+		if (l >= end || *l == '\t' || *l == '\n' || *l == '\r')
+			return 1;
+		b = (unsigned char)*l;
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return (l >= end || *l == '\t' || *l == '\n' || *l == '\r') ? 0 : -1;
+}
+
+static const char *
+line_start(const char *lo, const char *p)
+{
+	while (p > lo && p[-1] != '\n')
+		p--;
+	return p;
+}
+
+static const char *
+next_line(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl ? nl + 1 : end;
+}
+
+/* Calls fn for every line whose first field is key; returns how many. */
+static int
+blob_find(const struct lede_blob *b, const char **startp, const char *key, size_t n,
+    void (*fn)(struct gent *, const char *, size_t), struct gent *e)
+{
+	const char *end = b->data + b->len, *lo, *hi, *mid, *l, *first;
+	int c, hits = 0;
+
+	if (*startp == NULL)
+		*startp = data_start(b);
+	lo = *startp;
+	hi = end;
+	while (lo < hi) {
+		mid = line_start(lo, lo + (hi - lo) / 2);
+		c = cmp_line(key, n, mid, end);
+		if (c == 0) {
+			first = mid;
+			while (first > *startp) {
+				l = line_start(*startp, first - 1);
+				if (cmp_line(key, n, l, end) != 0)
+					break;
+				first = l;
+			}
+			for (l = first; l < end && cmp_line(key, n, l, end) == 0;
+			    l = next_line(l, end)) {
+				fn(e, l, (size_t)(next_line(l, end) - l));
+				hits++;
+			}
+			return hits;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = next_line(mid, end);
+	}
+	return 0;
+}
+
+static void
+on_lower(struct gent *e, const char *l, size_t n)
+{
+	e->cats |= G_LOWER;
+}
+
+static void
+on_proper(struct gent *e, const char *l, size_t n)
+{
+	e->cats |= G_PROPER;
+}
+
+static void
+on_given(struct gent *e, const char *l, size_t n)
+{
+	e->cats |= G_GIVEN;
+	e->given += num(col(l, n, 1));
+}
+
+static void
+on_surname(struct gent *e, const char *l, size_t n)
+{
+	e->cats |= G_SURNAME;
+	e->surname += num(col(l, n, 1));
+}
+
+static void
+on_city(struct gent *e, const char *l, size_t n)
+{
+	struct field fc = col(l, n, 4);
+	uint32_t pop = num(col(l, n, 2));
+
+	e->cats |= G_CITY;
+	if (fc.n >= 4 && memcmp(fc.s, "PPLC", 4) == 0)
+		e->cats |= G_CAPITAL;
+	if (e->pop < pop)
+		e->pop = pop;
+}
+
+static void
+on_admin1(struct gent *e, const char *l, size_t n)
+{
+	e->cats |= G_ADMIN1;
+}
+
+enum { CASE_LOWER, CASE_UPPER, CASE_TITLE, CASE_WORDS };
+
+/* key in one case convention; returns 0 if it would not change (or too long). */
+static size_t
+recase(const char *s, size_t n, int how, char *out, size_t cap)
+{
+	size_t i;
+	int start = 1;
+
+	if (n > cap)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		switch (how) {
+		case CASE_LOWER:
+			c = (char)lc((unsigned char)c);
+			break;
+		case CASE_UPPER:
+			c = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+			break;
+		case CASE_TITLE:
+		case CASE_WORDS:
+			if (start)
+				c = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+			else
+				c = (char)lc((unsigned char)c);
+			break;
+		}
+		start = how == CASE_WORDS ? (c == ' ' || c == '-') : 0;
+		out[i] = c;
+	}
+	return n;
+}
+
+static const char *lower_start, *proper_start, *given_start, *surname_start,
+    *city_start, *admin1_start;
+
+static void
+merge_big(struct gent *e, const char *s, size_t n)
+{
+	char k[256];
+	size_t kn;
+	int spaces = memchr(s, ' ', n) != NULL;
+
+	if (!spaces) {
+		if ((kn = recase(s, n, CASE_LOWER, k, sizeof(k))))
+			blob_find(&lede_blob_ent_lower, &lower_start, k, kn, on_lower, e);
+		if (!blob_find(&lede_blob_ent_proper, &proper_start, s, n, on_proper, e) &&
+		    (kn = recase(s, n, CASE_TITLE, k, sizeof(k))))
+			blob_find(&lede_blob_ent_proper, &proper_start, k, kn, on_proper, e);
+		if ((kn = recase(s, n, CASE_TITLE, k, sizeof(k))))
+			blob_find(&lede_blob_gaz_given_names, &given_start, k, kn, on_given, e);
+		if ((kn = recase(s, n, CASE_UPPER, k, sizeof(k))))
+			blob_find(&lede_blob_gaz_surnames, &surname_start, k, kn, on_surname, e);
+	}
+	if (!blob_find(&lede_blob_gaz_cities, &city_start, s, n, on_city, e) &&
+	    (kn = recase(s, n, CASE_WORDS, k, sizeof(k))) && memcmp(k, s, n) != 0)
+		blob_find(&lede_blob_gaz_cities, &city_start, k, kn, on_city, e);
+	if (!blob_find(&lede_blob_gaz_admin1, &admin1_start, s, n, on_admin1, e) &&
+	    (kn = recase(s, n, CASE_WORDS, k, sizeof(k))) && memcmp(k, s, n) != 0)
+		blob_find(&lede_blob_gaz_admin1, &admin1_start, k, kn, on_admin1, e);
+}
+
+static int
+ld_country(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0);
+
+	add_multi(name, G_COUNTRY, fld(NULL, 0));
+	add_multi(col(s, n, 1), G_DEMONYM, fld(NULL, 0));
+	add_multi(col(s, n, 2), G_CAPITAL | G_CITY, fld(NULL, 0));
+	add_multi(col(s, n, 3), G_COUNTRY, name);
+	add_multi(col(s, n, 8), G_COUNTRY, fld(NULL, 0));
+	return 0;
+}
+
+static int
+ld_state(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0), ap = col(s, n, 2);
+
+	add(name.s, name.n, G_STATE);
+	add_multi(col(s, n, 5), G_STATE, name);
+	if (ap.n > 1 && ap.s[ap.n - 1] == '.') {
+		struct gent *e = add(ap.s, ap.n, G_STATE);
+
+		if (e) {
+			e->canon = name.s;
+			e->canonlen = (uint32_t)name.n;
+		}
+		add(ap.s, ap.n - 1, G_ABBREV);
+	}
+	return 0;
+}
+
+static int
+ld_region(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0), kind = col(s, n, 1);
+	uint8_t rk = kind.n >= 8 && memcmp(kind.s, "disputed", 8) == 0 ? 2 : 1;
+	const char *p, *end;
+	struct gent *e = add(name.s, name.n, G_REGION);
+
+	if (e)
+		e->regkind = rk;
+	add_multi(col(s, n, 2), G_REGION, name);
+	/* alt names got G_REGION too; give them the kind as well */
+	p = col(s, n, 2).s;
+	end = p + col(s, n, 2).n;
+	while (p < end) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const struct gent *c;
+
+		if (bar == NULL)
+			bar = end;
+		if ((c = gaz_get(p, (size_t)(bar - p))) != NULL)
+			((struct gent *)(uintptr_t)c)->regkind = rk;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+static int
+ld_org(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0);
+
+	add(name.s, name.n, G_ORG);
+	add_multi(col(s, n, *(int *)arg), G_ORG, name);
+	return 0;
+}
+
+/* "Apple Inc." is also "Apple": strip one company suffix word. */
+static int
+ld_company(const char *s, size_t n, void *arg)
+{
+	static const char *const suf[] = { " Inc.", " Inc", " Corporation",
+	    " Corp.", " Company", " Co.", " plc", " Ltd.", " Group", " Holdings",
+	    " Companies", NULL };
+	struct field name = col(s, n, 0);
+	size_t i, l;
+
+	add(name.s, name.n, G_COMPANY);
+	for (i = 0; suf[i]; i++) {
+		l = strlen(suf[i]);
+		if (name.n > l && memcmp(name.s + name.n - l, suf[i], l) == 0) {
+			struct gent *e = add(name.s, name.n - l, G_COMPANY);
+			if (e && !e->canon) {
+				e->canon = name.s;
+				e->canonlen = (uint32_t)name.n;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+ld_norp(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0);
+
+	add(name.s, name.n, G_NORP);
+	add_multi(col(s, n, *(int *)arg), G_NORP, fld(NULL, 0));
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	uint64_t bit;
+} roles[] = {
+	{ "title", G_TITLE }, { "titlemod", G_TITLEMOD }, { "abbrev", G_ABBREV },
+	{ "org", G_ORGSUF }, { "orghead", G_ORGHEAD }, { "fac", G_FACSUF },
+	{ "event", G_EVENTSUF }, { "loc", G_LOCSUF }, { "locpre", G_LOCPRE },
+	{ "gpe", G_GPESUF }, { "speech", G_SPEECH }, { "placeprep", G_PLACEPREP },
+	{ "namepart", G_NAMEPART }, { "orgjoin", G_ORGJOIN }, { "notent", G_NOTENT },
+	{ "sport", G_SPORT }, { "teamverb", G_TEAMVERB }, { "day", G_DAY },
+	{ "month", G_MONTH }, { "person", G_PERSONCUE }, { NULL, 0 }
+};
+
+static int
+ld_cue(const char *s, size_t n, void *arg)
+{
+	struct field w = col(s, n, 0), r = col(s, n, 1);
+	const char *p = r.s, *end = r.s + r.n, *c;
+	uint64_t cats = 0;
+	size_t i;
+
+	while (p < end) {
+		c = memchr(p, ',', (size_t)(end - p));
+		if (c == NULL)
+			c = end;
+		for (i = 0; roles[i].name; i++)
+			if (strlen(roles[i].name) == (size_t)(c - p) &&
+			    memcmp(roles[i].name, p, (size_t)(c - p)) == 0)
+				cats |= roles[i].bit;
+		p = c + 1;
+	}
+	add(w.s, w.n, cats);
+	return 0;
+}
+
+/* NAME<TAB>TYPE[<TAB>CANON]; arg points to a line-error counter or NULL. */
+static int
+ld_list(const char *s, size_t n, void *arg)
+{
+	struct field name = col(s, n, 0), ty = col(s, n, 1), canon = col(s, n, 2);
+	enum etype t = ent_type_parse(ty.s, ty.n);
+	struct gent *e;
+
+	if (t == T_NONE || name.n == 0) {
+		if (arg)
+			++*(unsigned long *)arg;
+		return 0;
+	}
+	e = add(name.s, name.n, G_LIST);
+	if (e) {
+		e->ltype = (uint8_t)t;
+		e->acro &= ~G_LIST;	/* a user's list means what it says */
+		if (canon.n) {
+			e->canon = canon.s;
+			e->canonlen = (uint32_t)canon.n;
+		}
+	}
+	return 0;
+}
+
+void
+gaz_init(void)
+{
+	int col1 = 1, col2 = 2, col3 = 3;
+
+	if (slots)
+		return;
+	nslots = 1 << 15;
+	slots = xcalloc(nslots, sizeof(*slots));
+	blob_each_line(&lede_blob_gaz_countries, ld_country, NULL);
+	blob_each_line(&lede_blob_gaz_us_states, ld_state, NULL);
+	blob_each_line(&lede_blob_gaz_world_regions, ld_region, NULL);
+	blob_each_line(&lede_blob_gaz_organisations, ld_org, &col1);
+	blob_each_line(&lede_blob_gaz_political_parties, ld_org, &col3);
+	blob_each_line(&lede_blob_gaz_armed_groups, ld_org, &col1);
+	blob_each_line(&lede_blob_gaz_sp500, ld_company, NULL);
+	blob_each_line(&lede_blob_gaz_norp, ld_norp, &col2);
+	blob_each_line(&lede_blob_gaz_ethnic_groups, ld_norp, &col2);
+	blob_each_line(&lede_blob_ent_cues, ld_cue, NULL);
+	blob_each_line(&lede_blob_ent_extra, ld_list, NULL);
+}
+
+int
+gaz_load_user(const char *path)
+{
+	struct lede_blob *b;
+	unsigned long bad = 0;
+	struct buf data = { 0 };
+	char chunk[65536];
+	size_t got;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		lede_warn("%s", path);
+		return -1;
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&data, chunk, got);
+	if (ferror(fp)) {
+		lede_warn("%s", path);
+		fclose(fp);
+		buf_free(&data);
+		return -1;
+	}
+	fclose(fp);
+	buf_terminate(&data);
+	/* Kept for the whole run: the table points into it. */
+	b = xmalloc(sizeof(*b));
+	b->data = data.p ? data.p : "";
+	b->len = data.len;
+	gaz_init();
+	blob_each_line(b, ld_list, &bad);
+	if (bad)
+		lede_warnx("%s: %lu lines without NAME<TAB>TYPE skipped", path, bad);
+	return 0;
+}

@@ -1,0 +1,150 @@
+/* num.c -- dates, times, money and percentages by regular expression. */
+/* SPDX-License-Identifier: MIT */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+
+#include "lede.h"
+#include "num.h"
+
+#define MON "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
+	"June?|Jun\\.|July?|Jul\\.|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|" \
+	"Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define FULLMON "(?:January|February|March|April|June|July|August|September|" \
+	"October|November|December)"
+#define DAY "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+#define YEAR "(?:1[89][0-9]{2}|20[0-9]{2})"
+#define WDAY "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#define NUMW "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+	"fifteen|twenty|thirty|forty|fifty|a few|several|a|[0-9]+)"
+#define NUM "[0-9][0-9,]*(?:\\.[0-9]+)?"
+#define MULT "(?:\\s?(?:million|billion|trillion|thousand|bn|mn|m|b|k)\\b)?"
+#define END "(?![\\p{L}\\p{N}])"
+
+static const struct {
+	enum etype type;
+	int numbers;		/* only with --numbers */
+	const char *re;
+} pats[] = {
+	{ T_DATE, 0, "(?:" WDAY "(?:,?\\s" MON "\\s" DAY "(?:,?\\s" YEAR ")?)?|"
+	    MON "\\s" DAY "(?:,?\\s" YEAR ")?|" FULLMON "(?:\\s" YEAR ")?|"
+	    DAY "\\s" MON "(?:\\s" YEAR ")?|" YEAR "-[01][0-9]-[0-3][0-9]|"
+	    "[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})|"
+	    "(?:the\\s)?(?:1[89]|20)[0-9]0s|"
+	    "(?:yesterday|today|tomorrow)|"
+	    "(?:last|next|this|past|coming|earlier this|later this)\\s(?:week|month|year|"
+	    "weekend|spring|summer|autumn|fall|winter|decade|century|" WDAY "|" FULLMON ")|"
+	    NUMW "\\s(?:years?|months?|weeks?|days?|decades?)\\sago)" END },
+	{ T_TIME, 0, "(?:[0-2]?[0-9](?::[0-5][0-9])?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm|AM|PM)"
+	    "(?:\\s(?:GMT|UTC|[ECMP][SD]?T))?|[0-2]?[0-9]:[0-5][0-9]\\s(?:GMT|UTC|[ECMP][SD]?T)|"
+	    "noon|midnight|tonight|(?:this|last|yesterday|tomorrow)\\s(?:morning|"
+	    "afternoon|evening|night))" END },
+	{ T_MONEY, 0, "(?:(?:US|A|C|NZ|HK|S)?\\$|£|€|¥|USD\\s?|EUR\\s?|GBP\\s?)" NUM MULT
+	    "|" NUM MULT "\\s?(?:dollars|euros?|pounds sterling|pounds|yen|yuan|"
+	    "rubles|roubles|francs|marks|pesos|rupees|cents|pence|riyals|dinars)" END },
+	{ T_PERCENT, 0, NUM "\\s?(?:%|percent|per\\scent|percentage\\spoints?)" },
+	{ T_QUANTITY, 1, NUM "\\s?(?:km|kilomet(?:re|er)s?|miles?|kg|kilograms?|tonnes?|"
+	    "tons?|met(?:re|er)s?|feet|foot|inches|litres?|liters?|barrels?|acres?|"
+	    "hectares?|degrees|mph|km/h|square\\s(?:miles|kilomet(?:re|er)s))" END },
+	{ T_ORDINAL, 1, "(?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+	    "sixth|seventh|eighth|ninth|tenth)" END },
+	{ T_CARDINAL, 1, "(?:" NUM "(?:\\s(?:million|billion|trillion|thousand|hundred))?|"
+	    "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+	    "hundreds|thousands|millions|dozens?)(?:\\s(?:million|billion|thousand|hundred))?)"
+	    END },
+};
+#define NPATS (sizeof(pats) / sizeof(pats[0]))
+
+static pcre2_code *code[NPATS];
+static pcre2_match_data *md;
+static int with_numbers;
+
+void
+num_init(int numbers)
+{
+	size_t i, off;
+	int err;
+
+	with_numbers = numbers;
+	for (i = 0; i < NPATS; i++) {
+		if (pats[i].numbers && !numbers)
+			continue;
+		code[i] = pcre2_compile((PCRE2_SPTR)pats[i].re, PCRE2_ZERO_TERMINATED,
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK,
+		    &err, &off, NULL);
+		if (code[i] == NULL) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			lede_diex(LEDE_EXIT_DATA, "internal pattern %zu at %zu: %s", i, off, msg);
+		}
+		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
+	}
+	md = pcre2_match_data_create(4, NULL);
+}
+
+void
+num_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < NPATS; i++)
+		pcre2_code_free(code[i]);
+	pcre2_match_data_free(md);
+}
+
+/* A bare year is a date after these words: "in 1996", "since 2001". */
+static int
+year_cue(const char *w, size_t n)
+{
+	static const char *const cues[] = { "in", "since", "by", "until", "till",
+	    "from", "of", "early", "late", "mid", "during", "before", "after",
+	    "In", "Since", "By", "Until", "From", "During", "Before", "After", NULL };
+	size_t i;
+
+	for (i = 0; cues[i]; i++)
+		if (strlen(cues[i]) == n && memcmp(cues[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+enum etype
+num_match(const char *text, size_t len, size_t at, size_t *end,
+    const char *prev, size_t prevlen)
+{
+	enum etype best = T_NONE;
+	size_t i, bestend = at;
+	int rc;
+
+	for (i = 0; i < NPATS; i++) {
+		if (code[i] == NULL)
+			continue;
+		rc = pcre2_match(code[i], (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL);
+		if (rc > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+			if (ov[1] > bestend) {
+				bestend = ov[1];
+				best = pats[i].type;
+			}
+		}
+	}
+	/* A bare year needs a cue; a lone number is a date only then. */
+	if (best == T_NONE || best == T_CARDINAL) {
+		size_t j = at;
+
+		while (j < len && j - at < 5 && text[j] >= '0' && text[j] <= '9')
+			j++;
+		if (j - at == 4 && (j == len || !(text[j] >= '0' && text[j] <= '9')) &&
+		    (text[at] == '1' || text[at] == '2') && prev && year_cue(prev, prevlen) &&
+		    (j == len || (text[j] != ',' && text[j] != '.') || j + 1 == len ||
+		    text[j + 1] == ' ')) {
+			if (j > bestend || best == T_CARDINAL) {
+				best = T_DATE;
+				bestend = j;
+			}
+		}
+	}
+	*end = bestend;
+	return best;
+}

@@ -1,0 +1,22 @@
+/* num.h -- DATE, TIME, MONEY, PERCENT (and with --numbers QUANTITY, ORDINAL, CARDINAL). */
+/* SPDX-License-Identifier: MIT */
+#ifndef LEDE_ENT_NUM_H
+#define LEDE_ENT_NUM_H
+
+#include <stddef.h>
+
+#include "gaz.h"
+
+/* Compiles the patterns (PCRE2, JIT) once; numbers adds the number types. */
+void	num_init(int numbers);
+void	num_free(void);
+/*
+ * Tries every pattern anchored at text[at] (text[0..len) must be valid
+ * UTF-8, at a character boundary); on a match returns its type
+ * and sets *end (bytes), else T_NONE.  prevword/prevlen: the word before,
+ * for the cues that make a bare year a date ("in 1996").
+ */
+enum etype num_match(const char *text, size_t len, size_t at, size_t *end,
+	    const char *prevword, size_t prevlen);
+
+#endif

@@ -1,0 +1,964 @@
+/* tag.c -- names, places and organisations in one article, by rules and lists. */
+/* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede.h"
+#include "gaz.h"
+#include "num.h"
+#include "sentseg.h"
+#include "tag.h"
+#include "tok.h"
+
+/* mention flags */
+#define M_COUNTRY	0x01	/* a country or state by the lists: stays a place */
+#define M_WEAK		0x02	/* a sentence-initial common word: kept only if the
+				   article knows the name from elsewhere */
+#define M_CAPS		0x04	/* found in an all-capitals unit */
+#define M_TITLED	0x08	/* a title stood before it */
+#define M_NUM		0x10	/* a date, time, amount ... */
+
+/* Per-article working state, reused from article to article. */
+static struct tokvec T;			/* the tokens of every unit */
+static size_t *ustart, *uend;		/* token range of each record */
+static unsigned char *ucaps;		/* record is all capitals */
+static unsigned char *innum;		/* token is inside a number entity */
+static size_t ucap, innumcap;
+static const struct article *A;
+static const struct tag_opts *O;
+static struct mentionvec *M;
+static struct buf keybuf;
+static int sports;			/* the article reports a game */
+
+static const char *
+rtext(size_t r)
+{
+	return A->recs[r].f[F_TEXT].s;
+}
+
+static struct mention *
+add_mention(size_t r, size_t a, size_t b, enum etype type, int conf, unsigned flags)
+{
+	struct mention *m;
+
+	if (M->n == M->cap) {
+		M->cap = M->cap ? M->cap * 2 : 64;
+		M->v = xreallocarray(M->v, M->cap, sizeof(*M->v));
+	}
+	m = &M->v[M->n++];
+	m->rec = (uint32_t)r;
+	m->s = T.v[a].s;
+	m->e = T.v[b - 1].e;
+	m->type = (uint8_t)type;
+	m->conf = (uint8_t)conf;
+	m->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
+	m->flags = (uint8_t)flags;
+	m->tok = (uint32_t)a;
+	m->canon = NULL;
+	m->canonlen = 0;
+	return m;
+}
+
+static uint64_t
+cats(size_t r, size_t k)
+{
+	return tok_cats(rtext(r), &T.v[k]);
+}
+
+/* The gazetteer entry for tokens [a, b) joined by single spaces. */
+static const struct gent *
+span_gaz(size_t r, size_t a, size_t b, uint64_t *c)
+{
+	const char *t = rtext(r);
+	const struct gent *g;
+	size_t k;
+	int allcaps = 1;
+
+	if (b - a == 1) {
+		g = tok_gaz(t, &T.v[a]);
+		*c = g ? cats(r, a) : 0;
+		return g;
+	}
+	keybuf.len = 0;
+	for (k = a; k < b; k++) {
+		if (k > a)
+			buf_addc(&keybuf, ' ');
+		buf_add(&keybuf, t + T.v[k].s, T.v[k].e - T.v[k].s);
+		if (!(T.v[k].f & TK_UPPER))
+			allcaps = 0;
+	}
+	g = gaz_get(keybuf.p, keybuf.len);
+	*c = g ? (allcaps ? g->cats : g->cats & ~g->acro) : 0;
+	return g;
+}
+
+static int
+is_word(size_t r, size_t k, const char *w)
+{
+	size_t n = strlen(w);
+
+	return T.v[k].e - T.v[k].s == n && memcmp(rtext(r) + T.v[k].s, w, n) == 0;
+}
+
+/* The type the lists give a name, with how sure they are; T_NONE if none. */
+static enum etype
+list_type(const struct gent *g, uint64_t c, int *conf, unsigned *flags)
+{
+	*conf = 3;
+	if (c & G_LIST)
+		return (enum etype)g->ltype;
+	if (c & (G_COUNTRY | G_STATE)) {
+		*flags |= M_COUNTRY;
+		return T_GPE;
+	}
+	if (c & (G_ORG | G_COMPANY))
+		return T_ORG;
+	if (c & G_REGION)
+		return g->regkind == 2 ? T_GPE : T_LOC;
+	if (c & (G_DEMONYM | G_NORP))
+		return T_NORP;
+	if (c & G_CAPITAL)
+		return T_GPE;
+	if (c & (G_ADMIN1 | G_CITY)) {
+		uint32_t pop = (c & G_CITY) ? g->pop : 0;
+
+		*conf = pop >= 1000000 ? 3 : pop >= 100000 || (c & G_ADMIN1) ? 2 : 1;
+		if ((c & (G_GIVEN | G_SURNAME)) && (g->given > 20000 || g->surname > 20000))
+			*conf = *conf > 1 ? *conf - 1 : 0;
+		if (c & G_LOWER)
+			*conf = *conf > 1 ? *conf - 1 : 0;
+		return T_GPE;
+	}
+	*conf = 0;
+	return T_NONE;
+}
+
+/* Is token k a word of a title ("Minister", "Foreign", "of")? */
+static int
+titleish(size_t r, size_t k)
+{
+	uint64_t c = cats(r, k);
+
+	if (T.v[k].f & TK_LOWER)
+		return (c & G_ORGJOIN) && (is_word(r, k, "of") || is_word(r, k, "for"));
+	return (c & (G_TITLE | G_TITLEMOD)) != 0;
+}
+
+static int
+common_only(uint64_t c)
+{
+	return (c & G_LOWER) && !(c & (G_PROPER | G_GIVEN | G_SURNAME | G_ENTITY));
+}
+
+/* How much tokens [a, b) of record r look like a person's name. */
+static int
+person_score(size_t r, size_t a, size_t b, size_t lim)
+{
+	int ps = 0;
+	size_t k, n = b - a;
+	uint64_t c0 = cats(r, a), cl = cats(r, b - 1);
+
+	if (a > ustart[r]) {
+		uint64_t pc = cats(r, a - 1);
+
+		if ((pc & G_TITLE) && !(T.v[a - 1].f & TK_DIGIT))
+			ps += 3;
+	}
+	if (n >= 2) {
+		const struct gent *g0 = T.v[a].g;
+
+		if ((c0 & G_GIVEN) && g0 && g0->given >= 1000 && !(c0 & (G_COUNTRY | G_REGION)))
+			ps += 2;
+		else if (T.v[a].f & TK_INITIAL)
+			ps += 2;
+		else if (c0 & G_GIVEN)
+			ps += 1;
+		if (cl & G_SURNAME)
+			ps += 1;
+		for (k = a + 1; k < b; k++)
+			if (!(T.v[k].f & TK_LOWER) && common_only(cats(r, k)))
+				ps -= 2;
+	} else {
+		const struct gent *g = T.v[a].g;
+
+		if ((c0 & G_SURNAME) && g && g->surname >= 2000 && !(c0 & G_LOWER))
+			ps += 1;
+	}
+	if (b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_SPEECH))
+		ps += 1;
+	/* "Smith, 35," */
+	if (b + 2 < lim && rtext(r)[T.v[b].s] == ',' && (T.v[b + 1].f & TK_DIGIT) &&
+	    T.v[b + 1].e - T.v[b + 1].s <= 2 && rtext(r)[T.v[b + 2].s] == ',')
+		ps += 2;
+	return ps;
+}
+
+static void classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags);
+
+/* Emits a person name, without leading common words ("Protocol Affairs"). */
+static void
+emit_person(size_t r, size_t a, size_t b, int conf, unsigned flags)
+{
+	while (b - a > 1 && common_only(cats(r, a)) && !(cats(r, a + 1) & G_TITLE))
+		a++;
+	if (b - a == 1 && common_only(cats(r, a)))
+		return;
+	add_mention(r, a, b, T_PERSON, conf, flags);
+}
+
+/*
+ * Splits a capitalised run at its title ("Russian Foreign Minister Sergei
+ * Lavrov"): what precedes the title is classified on its own, what follows
+ * is a person.  Returns 1 if it did.
+ */
+static int
+split_title(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
+{
+	uint64_t last = cats(r, b - 1);
+	size_t k, ts, te;
+
+	if (last & (G_ORGSUF | G_FACSUF | G_EVENTSUF | G_LOCSUF | G_GPESUF))
+		return 0;
+	for (k = a; k < b; k++)
+		if ((cats(r, k) & G_TITLE) && !(T.v[k].f & TK_LOWER))
+			break;
+	if (k == b)
+		return 0;
+	ts = k;
+	while (ts > a && titleish(r, ts - 1))
+		ts--;
+	te = k + 1;
+	while (te < b && titleish(r, te))
+		te++;
+	if (ts > a)
+		classify_span(r, a, ts, lim, flags);
+	if (te < b) {
+		/* Another title further on: "President Trump" in a long run. */
+		if (!split_title(r, te, b, lim, flags | M_TITLED))
+			emit_person(r, te, b, 2, flags | M_TITLED);
+	}
+	return 1;
+}
+
+static void
+classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
+{
+	const struct gent *g;
+	uint64_t c, c0, cl;
+	enum etype t;
+	int conf, ps;
+	size_t n = b - a, k;
+	unsigned fl = flags;
+
+	if (n == 0)
+		return;
+	g = span_gaz(r, a, b, &c);
+	if (g && (c & G_ENTITY)) {
+		t = list_type(g, c, &conf, &fl);
+		if (t != T_NONE) {
+			if (t == T_GPE && conf < 3 && person_score(r, a, b, lim) >= 3)
+				t = T_PERSON, conf = 2;
+			add_mention(r, a, b, t, conf, fl)->canon = g->canon;
+			if (g->canon)
+				M->v[M->n - 1].canonlen = g->canonlen;
+			return;
+		}
+	}
+	if (split_title(r, a, b, lim, flags))
+		return;
+	c0 = cats(r, a);
+	cl = cats(r, b - 1);
+	/* A lone title, cue or suffix word is no name: "the Minister". */
+	if (n == 1 && (c0 & (G_TITLE | G_TITLEMOD | G_NOTENT | G_ORGSUF | G_FACSUF |
+	    G_EVENTSUF | G_LOCSUF | G_GPESUF | G_DAY | G_MONTH)) && !(c0 & G_ENTITY))
+		return;
+	if (n >= 2) {
+		if (cl & G_ORGSUF) {
+			add_mention(r, a, b, T_ORG, 2, flags);
+			return;
+		}
+		if (cl & G_FACSUF) {
+			add_mention(r, a, b, T_FAC, 2, flags);
+			return;
+		}
+		if (cl & G_EVENTSUF) {
+			add_mention(r, a, b, T_EVENT, 2, flags);
+			return;
+		}
+		if (cl & G_LOCSUF) {
+			add_mention(r, a, b, T_LOC, 2, flags);
+			return;
+		}
+		if (cl & G_GPESUF) {
+			add_mention(r, a, b, T_GPE, 2, flags);
+			return;
+		}
+		if (c0 & G_ORGHEAD) {
+			for (k = a + 1; k < b; k++)
+				if (is_word(r, k, "of")) {
+					add_mention(r, a, b, T_ORG, 2, flags);
+					return;
+				}
+		}
+		if (c0 & G_LOCPRE) {
+			add_mention(r, a, b, T_LOC, 2, flags);
+			return;
+		}
+	}
+	ps = person_score(r, a, b, lim);
+	if (ps >= 2) {
+		emit_person(r, a, b, ps >= 3 ? 2 : 1, flags);
+		return;
+	}
+	/* "in X" */
+	if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && (cats(r, a - 1) & G_PLACEPREP) &&
+	    n <= 3) {
+		add_mention(r, a, b, T_GPE, 0, flags);
+		return;
+	}
+	if (n >= 2) {
+		int lower = 0;
+
+		for (k = a; k < b; k++)
+			if (common_only(cats(r, k)) || (T.v[k].f & TK_LOWER))
+				lower = 1;
+		add_mention(r, a, b, lower ? T_ORG : T_PERSON, 0, flags);
+		return;
+	}
+	if (ps >= 1)
+		add_mention(r, a, b, T_PERSON, 0, flags);
+	else
+		add_mention(r, a, b, T_ORG, 0, flags);
+}
+
+/* Should a sentence-initial capitalised word be dropped from a run? */
+static int
+initial_common(size_t r, size_t k)
+{
+	uint64_t c = cats(r, k);
+	const struct gent *g = T.v[k].g;
+
+	if (c & G_NOTENT)
+		return 1;
+	if (!(c & G_LOWER) || (c & G_TITLE))
+		return 0;
+	if (c & (G_COUNTRY | G_STATE | G_ORG | G_COMPANY | G_LIST | G_DEMONYM | G_NORP |
+	    G_CAPITAL | G_REGION))
+		return 0;
+	if ((c & G_CITY) && g->pop >= 500000)
+		return 0;
+	return 1;
+}
+
+/* Can token k continue a run of capitalised words? */
+static int
+capword(size_t r, size_t k)
+{
+	return (T.v[k].f & TK_CAP) && !innum[k];
+}
+
+/* Finds the capitalised runs of a mixed-case unit. */
+static void
+scan_unit(size_t r)
+{
+	size_t k = ustart[r], lim = uend[r], a, b, j;
+
+	while (k < lim) {
+		if (!capword(r, k)) {
+			k++;
+			continue;
+		}
+		a = k;
+		b = k + 1;
+		while (b < lim) {
+			if (capword(r, b)) {
+				b++;
+				continue;
+			}
+			if (b + 1 < lim && (T.v[b].f & TK_LOWER) && capword(r, b + 1)) {
+				uint64_t c = cats(r, b);
+				int join = 0;
+
+				if (c & G_NAMEPART)
+					join = 1;
+				else if ((c & G_ORGJOIN) && (is_word(r, b, "of") || is_word(r, b, "for"))) {
+					for (j = a; j < b; j++)
+						if (cats(r, j) & (G_ORGHEAD | G_TITLE | G_TITLEMOD |
+						    G_LOCPRE | G_LOCSUF))
+							join = 1;
+				}
+				if (join) {
+					b += 2;
+					continue;
+				}
+			}
+			if (T.v[b].e - T.v[b].s == 1 && rtext(r)[T.v[b].s] == '&' &&
+			    b + 1 < lim && capword(r, b + 1)) {
+				b += 2;
+				continue;
+			}
+			break;
+		}
+		k = b;
+		/* Sentence-initial common words: "The", "Instead", "Protests". */
+		if ((T.v[a].f & TK_SSTART) && initial_common(r, a)) {
+			uint64_t c;
+			const struct gent *g = span_gaz(r, a, b, &c);
+
+			if (!(g && (c & G_ENTITY))) {
+				if (b - a == 1) {
+					if (!(cats(r, a) & G_NOTENT))
+						add_mention(r, a, b, T_NONE, 0, M_WEAK);
+					continue;
+				}
+				a++;
+				while (a < b && (T.v[a].f & TK_LOWER))
+					a++;
+			}
+		}
+		classify_span(r, a, b, lim, 0);
+	}
+}
+
+/* Marks sentence starts: the first word of each sentence and after an opening quote. */
+static void
+mark_sentences(size_t r)
+{
+	static struct spanvec sv;
+	const struct field *tf = &A->recs[r].f[F_TEXT];
+	size_t i, k = ustart[r], lim = uend[r];
+
+	sent_split(tf->s, tf->n, &sv);
+	for (i = 0; i < sv.n && k < lim; i++) {
+		while (k < lim && T.v[k].s < sv.v[i].start)
+			k++;
+		while (k < lim && !(T.v[k].f & TK_WORD))
+			k++;
+		if (k < lim)
+			T.v[k].f |= TK_SSTART;
+	}
+	for (k = ustart[r]; k + 1 < lim; k++)
+		if ((T.v[k].f & TK_OPENQ) && (T.v[k + 1].f & TK_CAP))
+			T.v[k + 1].f |= TK_SSTART;
+	/* After a colon or a dash at the start, in headlines "SPORT - TEXT" */
+	for (k = ustart[r]; k + 1 < lim; k++) {
+		char ch = rtext(r)[T.v[k].s];
+
+		if ((ch == ':' || ch == '-') && T.v[k].e - T.v[k].s == 1 &&
+		    (T.v[k + 1].f & TK_CAP))
+			T.v[k + 1].f |= TK_SSTART;
+	}
+}
+
+static int
+is_caps_unit(size_t r)
+{
+	const struct field *tf = &A->recs[r].f[F_TEXT];
+	size_t i, up = 0, low = 0;
+
+	for (i = 0; i < tf->n; i++) {
+		unsigned char ch = (unsigned char)tf->s[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			up++;
+		else if (ch >= 'a' && ch <= 'z')
+			low++;
+	}
+	return up >= 4 && low * 4 < up;
+}
+
+/* Lower-case words that may start a date or time. */
+static int
+num_trigger_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "yesterday", "today", "tomorrow", "tonight",
+	    "last", "next", "this", "past", "coming", "earlier", "later", "noon",
+	    "midnight", "one", "two", "three", "four", "five", "six", "seven",
+	    "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+	    "thirty", "forty", "fifty", "several", "the", "first", "second",
+	    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	    "tenth", "hundreds", "thousands", "millions", "dozens", "dozen", NULL };
+	size_t i;
+
+	if (n < 3 || n > 9)
+		return 0;
+	for (i = 0; w[i]; i++)
+		if (w[i][0] == s[0] && strlen(w[i]) == n && memcmp(w[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+scan_numbers(size_t r)
+{
+	const struct field *tf = &A->recs[r].f[F_TEXT];
+	size_t k = ustart[r], lim = uend[r], vlen = u8_valid_prefix(tf->s, tf->n), end, j;
+	enum etype t;
+
+	for (; k < lim; k++) {
+		struct tok *tk = &T.v[k];
+		unsigned char ch = (unsigned char)tf->s[tk->s];
+		int try = 0;
+
+		if (tk->e > vlen)
+			break;
+		if (tk->f & TK_DIGIT)
+			try = 1;
+		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || (ch >= 'A' && ch <= 'Z' &&
+		    (tk->f & TK_CAP) && (cats(r, k) & (G_MONTH | G_DAY))))
+			try = 1;
+		else if ((ch == 'U' || ch == 'A' || ch == 'C' || ch == 'N' || ch == 'H' ||
+		    ch == 'S' || ch == 'E' || ch == 'G') && tk->e < lim + 0 &&
+		    tk->e < tf->n && (tf->s[tk->e] == '$' || tf->s[tk->e] == 'D' ||
+		    tf->s[tk->e] == ' '))
+			try = tk->e - tk->s <= 3 && (tk->f & TK_UPPER || tk->e - tk->s == 1);
+		else if (tk->f & TK_LOWER)
+			try = num_trigger_word(tf->s + tk->s, tk->e - tk->s) ||
+			    (O->numbers && (tk->e - tk->s) >= 3);
+		if (!try)
+			continue;
+		t = num_match(tf->s, vlen, tk->s, &end,
+		    k > ustart[r] ? tf->s + T.v[k - 1].s : NULL,
+		    k > ustart[r] ? T.v[k - 1].e - T.v[k - 1].s : 0);
+		if (t == T_NONE)
+			continue;
+		for (j = k; j < lim && T.v[j].s < end; j++)
+			innum[j] = 1;
+		{
+			struct mention *m = add_mention(r, k, j, t, 3, M_NUM);
+
+			m->e = (uint32_t)end;
+		}
+		k = j - 1;
+	}
+}
+
+/* ---- article-level consistency ---- */
+
+static uint32_t *mslot;
+static size_t nmslot;
+
+static uint32_t
+mhash(const struct mention *m)
+{
+	return gaz_hash(rtext(m->rec) + m->s, m->e - m->s);
+}
+
+static int
+msame(const struct mention *m, const char *s, size_t n)
+{
+	size_t i;
+
+	if (m->e - m->s != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int x = (unsigned char)rtext(m->rec)[m->s + i], y = (unsigned char)s[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* Best mention (index+1) known under a name, or 0. */
+static uint32_t
+mfind(const char *s, size_t n)
+{
+	size_t i;
+
+	if (nmslot == 0)
+		return 0;
+	for (i = gaz_hash(s, n) & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1))
+		if (msame(&M->v[mslot[i] - 1], s, n))
+			return mslot[i];
+	return 0;
+}
+
+static int
+better(const struct mention *x, const struct mention *y)
+{
+	if (x->conf != y->conf)
+		return x->conf > y->conf;
+	return x->ntok > y->ntok;
+}
+
+/* Registers m under its own text, keeping the surest mention per name. */
+static void
+mput(size_t idx)
+{
+	const struct mention *m = &M->v[idx];
+	const char *s = rtext(m->rec) + m->s;
+	size_t n = m->e - m->s, i;
+
+	for (i = mhash(m) & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1)) {
+		if (msame(&M->v[mslot[i] - 1], s, n)) {
+			if (better(m, &M->v[mslot[i] - 1]))
+				mslot[i] = (uint32_t)idx + 1;
+			return;
+		}
+	}
+	mslot[i] = (uint32_t)idx + 1;
+}
+
+/*
+ * Person names: the family name (last word) of a full name points to it,
+ * so "Rubio" is "Marco Rubio".  Kept apart from the mention table.
+ */
+struct pname {
+	const char *key;	/* the last word */
+	size_t keylen;
+	size_t full;		/* mention index of the fullest form */
+};
+static struct pname *pn;
+static size_t npn, pncap;
+
+static void
+pname_add(size_t idx, size_t kt)
+{
+	const struct mention *m = &M->v[idx];
+	const char *t = rtext(m->rec);
+	size_t i, n = T.v[kt].e - T.v[kt].s;
+
+	for (i = 0; i < npn; i++) {
+		if (pn[i].keylen == n && memcmp(pn[i].key, t + T.v[kt].s, n) == 0) {
+			const struct mention *o = &M->v[pn[i].full];
+
+			if (m->e - m->s > o->e - o->s)
+				pn[i].full = idx;
+			return;
+		}
+	}
+	if (npn == pncap) {
+		pncap = pncap ? pncap * 2 : 32;
+		pn = xreallocarray(pn, pncap, sizeof(*pn));
+	}
+	pn[npn].key = t + T.v[kt].s;
+	pn[npn].keylen = n;
+	pn[npn].full = idx;
+	npn++;
+}
+
+static const struct pname *
+pname_find(const char *s, size_t n, int fold)
+{
+	size_t i, j;
+
+	for (i = 0; i < npn; i++) {
+		if (pn[i].keylen != n)
+			continue;
+		if (!fold && memcmp(pn[i].key, s, n) == 0)
+			return &pn[i];
+		if (fold) {
+			for (j = 0; j < n; j++) {
+				int x = (unsigned char)pn[i].key[j], y = (unsigned char)s[j];
+
+				if ((x | 32) != (y | 32))
+					break;
+			}
+			if (j == n)
+				return &pn[i];
+		}
+	}
+	return NULL;
+}
+
+static void
+set_canon_to(struct mention *m, const struct mention *full)
+{
+	m->canon = rtext(full->rec) + full->s;
+	m->canonlen = full->e - full->s;
+}
+
+static int
+is_number_tok(size_t r, size_t k)
+{
+	return (T.v[k].f & TK_DIGIT) != 0;
+}
+
+/* Sports reports: a team is an organisation, whatever town it is named after. */
+static void
+sports_pass(void)
+{
+	size_t i, r, k, lim, ntok = 0, ndig = 0;
+
+	for (i = 0; i < M->n; i++) {
+		struct mention *m = &M->v[i];
+		size_t a = m->tok, b = a + m->ntok;
+		int team = 0;
+
+		if (m->flags & (M_NUM | M_COUNTRY | M_WEAK))
+			continue;
+		if (m->type != T_GPE && m->type != T_ORG && !(m->type == T_PERSON && m->conf == 0))
+			continue;
+		r = m->rec;
+		lim = uend[r];
+		if (b < lim && is_number_tok(r, b))
+			team = 1;
+		if (b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_TEAMVERB))
+			team = 1;
+		if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && (cats(r, a - 1) & G_TEAMVERB))
+			team = 1;
+		if (team) {
+			m->type = T_ORG;
+			m->conf = 2;
+		}
+	}
+	(void)ntok, (void)ndig, (void)k;
+}
+
+static void
+resolve(void)
+{
+	size_t i, n = M->n, k;
+	uint32_t w;
+
+	/* the mention table */
+	for (nmslot = 64; nmslot < n * 2; nmslot *= 2)
+		;
+	mslot = xreallocarray(mslot, nmslot, sizeof(*mslot));
+	memset(mslot, 0, nmslot * sizeof(*mslot));
+	npn = 0;
+	for (i = 0; i < n; i++) {
+		struct mention *m = &M->v[i];
+
+		if (m->type == T_NONE || (m->flags & M_NUM))
+			continue;
+		mput(i);
+		if (m->type == T_PERSON && m->ntok >= 2 && m->conf >= 1) {
+			size_t last = m->tok + m->ntok - 1;
+
+			pname_add(i, last);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct mention *m = &M->v[i];
+		const char *s = rtext(m->rec) + m->s;
+		size_t len = m->e - m->s;
+		const struct pname *p;
+
+		if (m->flags & M_NUM)
+			continue;
+		/* A family name alone is the person named in full elsewhere. */
+		if (m->ntok == 1 && (p = pname_find(s, len, 0)) != NULL &&
+		    !(m->type != T_PERSON && m->conf >= 3 && m->type != T_NONE)) {
+			m->type = T_PERSON;
+			m->conf = m->conf > 2 ? m->conf : 2;
+			set_canon_to(m, &M->v[p->full]);
+			continue;
+		}
+		if (m->type == T_PERSON && m->ntok >= 2) {
+			p = pname_find(rtext(m->rec) + T.v[m->tok + m->ntok - 1].s,
+			    T.v[m->tok + m->ntok - 1].e - T.v[m->tok + m->ntok - 1].s, 0);
+			if (p && p->full != i)
+				set_canon_to(m, &M->v[p->full]);
+			continue;
+		}
+		w = mfind(s, len);
+		if (w && w - 1 != i) {
+			const struct mention *o = &M->v[w - 1];
+
+			if (better(o, m) || m->type == T_NONE) {
+				if (m->type == T_NONE && o->conf == 0)
+					continue;
+				m->type = o->type;
+				if (!m->canon && o->canon) {
+					m->canon = o->canon;
+					m->canonlen = o->canonlen;
+				}
+			}
+		}
+	}
+	(void)k;
+}
+
+/* All-capitals units (headlines): names the article or the lists know. */
+static void
+scan_caps(size_t r)
+{
+	size_t k = ustart[r], lim = uend[r], b, best;
+	const struct gent *g;
+	uint64_t c;
+
+	while (k < lim) {
+		struct tok *tk = &T.v[k];
+		enum etype t = T_NONE;
+		int conf = 0;
+		unsigned fl = M_CAPS;
+		uint32_t w = 0, bw = 0;
+		const struct pname *p;
+
+		if (!(tk->f & (TK_UPPER | TK_CAP)) || innum[k]) {
+			k++;
+			continue;
+		}
+		best = 0;
+		/* the longest run of up to 5 words the article knows */
+		for (b = k + 1; b <= lim && b - k <= 5; b++) {
+			if (!(T.v[b - 1].f & (TK_UPPER | TK_CAP)) || innum[b - 1])
+				break;
+			w = mfind(rtext(r) + tk->s, T.v[b - 1].e - tk->s);
+			if (w && M->v[w - 1].type != T_NONE && !(M->v[w - 1].flags & M_WEAK)) {
+				best = b;
+				bw = w;
+			}
+		}
+		if (best) {
+			const struct mention *o = &M->v[bw - 1];
+			struct mention *m = add_mention(r, k, best, (enum etype)o->type, o->conf, fl);
+
+			if (o->canon) {
+				m->canon = o->canon;
+				m->canonlen = o->canonlen;
+			}
+			k = best;
+			continue;
+		}
+		if (tk->e - tk->s > 2 && (p = pname_find(rtext(r) + tk->s, tk->e - tk->s, 1))) {
+			set_canon_to(add_mention(r, k, k + 1, T_PERSON, 2, fl), &M->v[p->full]);
+			k++;
+			continue;
+		}
+		/* the lists: longest key first */
+		best = 0;
+		for (b = k + 1; b <= lim && b - k <= 4; b++) {
+			if (!(T.v[b - 1].f & (TK_UPPER | TK_CAP)))
+				break;
+			g = span_gaz(r, k, b, &c);
+			if (g && (c & G_ENTITY)) {
+				int cf;
+				unsigned f2 = fl;
+				enum etype tt = list_type(g, c, &cf, &f2);
+
+				if (tt != T_NONE && (cf >= 2 || b - k > 1) &&
+				    (!(c & G_LOWER) || (c & (G_COUNTRY | G_STATE)))) {
+					best = b, t = tt, conf = cf, fl = f2;
+				}
+			}
+		}
+		if (best) {
+			g = span_gaz(r, k, best, &c);
+			struct mention *m = add_mention(r, k, best, t, conf, fl);
+
+			if (g && g->canon) {
+				m->canon = g->canon;
+				m->canonlen = g->canonlen;
+			}
+			k = best;
+			continue;
+		}
+		k++;
+	}
+}
+
+static int
+cmp_mention(const void *x, const void *y)
+{
+	const struct mention *a = x, *b = y;
+
+	if (a->rec != b->rec)
+		return a->rec < b->rec ? -1 : 1;
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	return a->e < b->e ? 1 : a->e > b->e ? -1 : 0;
+}
+
+static void
+count_sports(void)
+{
+	size_t k, hits = 0;
+	size_t r;
+
+	sports = 0;
+	for (r = 0; r < A->n; r++) {
+		for (k = ustart[r]; k < uend[r]; k++) {
+			struct tok *tk = &T.v[k];
+
+			if (!(tk->f & TK_LOWER) || tk->e - tk->s < 4 || tk->e - tk->s > 10)
+				continue;
+			if (cats(r, k) & G_SPORT) {
+				if (++hits >= 3) {
+					sports = 1;
+					return;
+				}
+			}
+		}
+	}
+}
+
+void
+tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec *out)
+{
+	size_t r, i, j;
+
+	A = a;
+	O = o;
+	M = out;
+	M->n = 0;
+	T.n = 0;
+	if (a->n > ucap) {
+		ucap = a->n;
+		ustart = xreallocarray(ustart, ucap, sizeof(*ustart));
+		uend = xreallocarray(uend, ucap, sizeof(*uend));
+		ucaps = xreallocarray(ucaps, ucap, 1);
+	}
+	{
+		static struct tokvec one;
+
+		for (r = 0; r < a->n; r++) {
+			const struct rec *rc = &a->recs[r];
+
+			ustart[r] = uend[r] = T.n;
+			ucaps[r] = 0;
+			if (rc->bad || !rec_is_text_unit(rc) || rec_kind_is(rc, "dup"))
+				continue;
+			tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &one);
+			if (T.n + one.n > T.cap) {
+				T.cap = (T.n + one.n) * 2;
+				T.v = xreallocarray(T.v, T.cap, sizeof(*T.v));
+			}
+			if (one.n)
+				memcpy(T.v + T.n, one.v, one.n * sizeof(*one.v));
+			T.n += one.n;
+			uend[r] = T.n;
+			ucaps[r] = (uint8_t)is_caps_unit(r);
+		}
+	}
+	if (T.n > innumcap) {
+		innumcap = T.n * 2;
+		innum = xreallocarray(innum, innumcap, 1);
+	}
+	if (T.n)
+		memset(innum, 0, T.n);
+	for (r = 0; r < a->n; r++) {
+		if (uend[r] == ustart[r])
+			continue;
+		scan_numbers(r);
+		if (!ucaps[r]) {
+			mark_sentences(r);
+			scan_unit(r);
+		}
+	}
+	count_sports();
+	if (sports)
+		sports_pass();
+	resolve();
+	for (r = 0; r < a->n; r++)
+		if (ucaps[r] && uend[r] > ustart[r])
+			scan_caps(r);
+	/* drop the unresolved, sort, and drop overlaps */
+	for (i = j = 0; i < M->n; i++)
+		if (M->v[i].type != T_NONE)
+			M->v[j++] = M->v[i];
+	M->n = j;
+	qsort(M->v, M->n, sizeof(*M->v), cmp_mention);
+	for (i = j = 0; i < M->n; i++) {
+		if (j > 0 && M->v[j - 1].rec == M->v[i].rec && M->v[i].s < M->v[j - 1].e)
+			continue;
+		M->v[j++] = M->v[i];
+	}
+	M->n = j;
+}

@@ -1,0 +1,240 @@
+/* tok.c -- word and punctuation tokens, with the clues the tagger needs. */
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "lede.h"
+#include "tok.h"
+
+/* Decodes one code point; an invalid byte is U+FFFD of length 1. */
+static int
+dec(const char *s, size_t n, long *cp)
+{
+	int l;
+
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	l = u8_decode(s, n, cp);
+	if (l < 0) {
+		*cp = 0xFFFD;
+		l = 1;
+	}
+	return l;
+}
+
+static int
+isalnum_cp(long c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	return u8_isalnum(c);
+}
+
+static int
+isspace_cp(long c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v';
+	return u8_isspace(c) || c == 0x200B || c == 0xFEFF;
+}
+
+static void
+push(struct tokvec *tv, size_t s, size_t e, unsigned f)
+{
+	struct tok *t;
+
+	if (tv->n == tv->cap) {
+		tv->cap = tv->cap ? tv->cap * 2 : 256;
+		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
+	}
+	t = &tv->v[tv->n++];
+	t->s = (uint32_t)s;
+	t->e = (uint32_t)e;
+	t->f = (uint16_t)f;
+	t->g = NULL;
+}
+
+/* Is text[i..) an apostrophe (' or ’)?  Its length, or 0. */
+static size_t
+apos(const char *t, size_t i, size_t len)
+{
+	if (i < len && t[i] == '\'')
+		return 1;
+	if (i + 2 < len && (unsigned char)t[i] == 0xE2 &&
+	    (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* Classifies the word text[s..e): case and shape flags. */
+static unsigned
+shape(const char *t, size_t s, size_t e)
+{
+	unsigned f = TK_WORD;
+	size_t i = s, up = 0, low = 0, dots = 0, letters = 0;
+	long c;
+	int l, first = 1;
+
+	for (; i < e; i += (size_t)l) {
+		l = dec(t + i, e - i, &c);
+		if (c == '.')
+			dots++;
+		else if (c == '-')
+			f |= TK_HYPHEN;
+		if (c < 0x80 ? (c >= 'A' && c <= 'Z') : u8_isupper(c)) {
+			up++, letters++;
+			if (first)
+				f |= TK_CAP;
+		} else if (c < 0x80 ? (c >= 'a' && c <= 'z') : u8_islower(c)) {
+			low++, letters++;
+			if (first)
+				f |= TK_LOWER;
+		} else if (first && (c < 0x80 ? (c >= '0' && c <= '9') : u8_isdigit(c))) {
+			f |= TK_DIGIT;
+		}
+		if (first && isalnum_cp(c))
+			first = 0;
+	}
+	if (low == 0 && up >= 2)
+		f |= TK_UPPER;
+	/* "al-Smari", "bin-Laden": a short lower-case particle and a name */
+	if ((f & TK_LOWER) && (f & TK_HYPHEN)) {
+		const char *h = memchr(t + s, '-', e - s);
+
+		if (h && h - (t + s) <= 3 && h + 1 < t + e && h[1] >= 'A' && h[1] <= 'Z')
+			f = (f & ~(unsigned)TK_LOWER) | TK_CAP;
+	}
+	if (dots && letters && !(f & TK_DIGIT)) {
+		f |= TK_DOTS;
+		if (letters == 1 && up == 1)
+			f |= TK_INITIAL;
+	}
+	return f;
+}
+
+void
+tokenize(const char *t, size_t len, struct tokvec *tv)
+{
+	size_t i = 0, j, k, a, rs;
+	long c, d;
+	int l, m;
+
+	tv->n = 0;
+	while (i < len) {
+		l = dec(t + i, len - i, &c);
+		if (isspace_cp(c)) {
+			i += (size_t)l;
+			continue;
+		}
+		if (!isalnum_cp(c)) {
+			unsigned f = 0;
+
+			/* A possessive apostrophe standing alone: "Jones'". */
+			if ((a = apos(t, i, len)) != 0 && tv->n > 0 &&
+			    tv->v[tv->n - 1].e == i && (tv->v[tv->n - 1].f & TK_WORD))
+				f = TK_POSS;
+			if (c == '"' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
+			    c == '\'')
+				f |= TK_OPENQ;
+			push(tv, i, i + (size_t)l, f);
+			i += (size_t)l;
+			continue;
+		}
+		/* A word: alphanumeric runs joined by - ' ’ . , (commas only between digits). */
+		j = i + (size_t)l;
+		rs = i;
+		for (;;) {
+			while (j < len) {
+				m = dec(t + j, len - j, &d);
+				if (!isalnum_cp(d))
+					break;
+				j += (size_t)m;
+			}
+			if (j >= len)
+				break;
+			a = apos(t, j, len);
+			k = a ? j + a : j + 1;
+			if (!a && t[j] != '-' && t[j] != '.' && t[j] != ',' && t[j] != '&')
+				break;
+			if (k >= len)
+				break;
+			m = dec(t + k, len - k, &d);
+			if (!isalnum_cp(d))
+				break;
+			if (t[j] == ',' && !(t[j - 1] >= '0' && t[j - 1] <= '9' &&
+			    d >= '0' && d <= '9'))
+				break;
+			/* "U.S", "3.5", but not "Russia.We" */
+			if (t[j] == '.' && j - rs != 1 && !(t[j - 1] >= '0' &&
+			    t[j - 1] <= '9' && d >= '0' && d <= '9'))
+				break;
+			if (t[j] == '&' && !((t[j - 1] >= 'A' && t[j - 1] <= 'Z') &&
+			    d >= 'A' && d <= 'Z'))
+				break;
+			/* 's at the end of a word is a token of its own */
+			if (a && (d == 's' || d == 'S') &&
+			    (k + 1 >= len || !isalnum_cp((unsigned char)t[k + 1])))
+				break;
+			j = k;
+			rs = k;
+		}
+		{
+			unsigned f = shape(t, i, j);
+			struct tok tmp;
+
+			/* A full stop that belongs to the word: "U.S.", "P.", "Inc." */
+			if (j < len && t[j] == '.' && !(f & TK_DIGIT)) {
+				int keep = (f & TK_DOTS) || ((f & TK_CAP) && j - i == 1);
+
+				if (!keep && j - i <= 5) {
+					tmp.s = (uint32_t)i;
+					tmp.e = (uint32_t)j;
+					tmp.f = 0;
+					tmp.g = NULL;
+					keep = (tok_cats(t, &tmp) & G_ABBREV) != 0;
+				}
+				if (keep) {
+					j++;
+					f = shape(t, i, j);
+				}
+			}
+			push(tv, i, j, f);
+		}
+		/* The possessive: ’s or 's */
+		if ((a = apos(t, j, len)) != 0 && j + a < len &&
+		    (t[j + a] == 's' || t[j + a] == 'S') &&
+		    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
+			push(tv, j, j + a + 1, TK_POSS);
+			j += a + 1;
+		}
+		i = j;
+	}
+}
+
+const struct gent *
+tok_gaz(const char *text, struct tok *t)
+{
+	if (!(t->f & TK_LOOKED)) {
+		t->g = gaz_get(text + t->s, t->e - t->s);
+		/* "Feb." is "Feb", "Corp." is "Corp" */
+		if (t->g == NULL && t->e - t->s > 2 && text[t->e - 1] == '.')
+			t->g = gaz_get(text + t->s, t->e - t->s - 1);
+		t->f |= TK_LOOKED;
+	}
+	return t->g;
+}
+
+uint64_t
+tok_cats(const char *text, struct tok *t)
+{
+	const struct gent *g = tok_gaz(text, t);
+
+	if (g == NULL)
+		return 0;
+	if (t->f & TK_UPPER)
+		return g->cats;
+	return g->cats & ~g->acro;
+}

@@ -1,0 +1,42 @@
+/* tok.h -- cutting a text unit into word and punctuation tokens. */
+/* SPDX-License-Identifier: MIT */
+#ifndef LEDE_ENT_TOK_H
+#define LEDE_ENT_TOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gaz.h"
+
+#define TK_WORD		0x0001	/* has a letter or digit */
+#define TK_CAP		0x0002	/* starts with an upper-case letter */
+#define TK_UPPER	0x0004	/* every letter upper case (two or more letters) */
+#define TK_LOWER	0x0008	/* starts with a lower-case letter */
+#define TK_DIGIT	0x0010	/* starts with a digit */
+#define TK_SSTART	0x0020	/* first word of a sentence */
+#define TK_POSS		0x0040	/* the possessive 's / ’s / ' */
+#define TK_INITIAL	0x0080	/* one capital and a full stop: "P." */
+#define TK_DOTS		0x0100	/* letters with full stops: "U.S." */
+#define TK_HYPHEN	0x0200	/* holds a hyphen */
+#define TK_LOOKED	0x0400	/* g is valid (looked up) */
+#define TK_OPENQ	0x0800	/* an opening quote or bracket */
+
+struct tok {
+	uint32_t	 s, e;		/* bytes [s, e) of the text */
+	uint16_t	 f;
+	const struct gent *g;
+};
+
+struct tokvec {
+	struct tok	*v;
+	size_t		 n, cap;
+};
+
+/* Cuts text[0..len) into tokens (clears tv first). */
+void	tokenize(const char *text, size_t len, struct tokvec *tv);
+/* The token's gazetteer entry, looked up once. */
+const struct gent *tok_gaz(const char *text, struct tok *);
+/* Categories of a token, acronym-only ones dropped for non-all-caps tokens. */
+uint64_t tok_cats(const char *text, struct tok *);
+
+#endif
