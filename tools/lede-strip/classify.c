@@ -464,7 +464,7 @@ classify(struct para *ps, size_t n)
 		if (ps[i].kind == K_CREDIT && ps[i - 1].rule < 0 && i - 1 != title &&
 		    ps[i - 1].words >= 3 && ps[i - 1].words <= 60 &&
 		    (ps[i - 1].kind == K_BODY || ps[i - 1].kind == K_PROMO ||
-		    ps[i - 1].kind == K_DEK || ps[i - 1].kind == K_HEADING))
+		    ps[i - 1].kind == K_HEADING))
 			set(&ps[i - 1], K_CAPTION, "over-credit");
 
 	/* 5. Repeats. */
@@ -510,7 +510,8 @@ find_title(struct para *ps, size_t a)
 	set(&ps[best], K_TITLE, "title");
 	/* Near copies above it are the page title with the site's name. */
 	for (i = 0; i < best; i++)
-		if (ps[i].kind == K_NONE && ps[i].words >= 3 && overlap(&ps[best], &ps[i]) >= 0.75)
+		if ((ps[i].kind == K_NONE || ps[i].kind == K_CAPTION || ps[i].kind == K_CREDIT) &&
+		    ps[i].words >= 3 && overlap(&ps[best], &ps[i]) >= 0.75)
 			set(&ps[i], K_META, "page-title");
 	return best;
 }
@@ -581,14 +582,17 @@ teasers_at(const struct para *ps, size_t i, size_t b)
 {
 	size_t j = i, pairs = 0;
 
+	uint32_t hw = 0;
+
 	while (j + 1 < b && ps[j].kind == K_NONE && ps[j + 1].kind == K_NONE &&
-	    is_heading_like(&ps[j]) && ps[j].words >= 3 &&
+	    is_heading_like(&ps[j]) && ps[j].words >= 3 && (hw += ps[j].words) > 0 &&
 	    ps[j + 1].words >= 6 && ps[j + 1].words <= 40 && !is_heading_like(&ps[j + 1]) &&
 	    (j + 2 >= b || is_heading_like(&ps[j + 2]) || ps[j + 2].kind != K_NONE)) {
 		pairs++;
 		j += 2;
 	}
-	return pairs >= 3 ? j : i;
+	/* Headlines are longer than section headings, and the list ends the run. */
+	return pairs >= 3 && hw >= 6 * pairs && j + 3 >= b ? j : i;
 }
 
 static void
@@ -658,16 +662,25 @@ mark_dups(struct para *ps, size_t n, size_t title)
 			continue;
 		if (!seen_add(p->hash))
 			continue;
-		/* Short repeated lines of the body itself ("Also at Walmart") stay. */
-		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 4)
+		/*
+		 * Short repeated lines of the body itself stay: an interview's
+		 * questions, "Also at Walmart".  A repeated paragraph is a slip.
+		 */
+		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 15)
 			continue;
 		/* The body's copy wins over an earlier one outside the body. */
 		if (p->inrun && p->kind == K_BODY) {
+			int body_had_it = 0;
+
 			for (j = 0; j < i; j++)
-				if (ps[j].hash == p->hash && !ps[j].inrun && ps[j].kind != K_TITLE) {
-					set(&ps[j], K_DUP, "repeat");
-				}
-			continue;
+				if (ps[j].hash == p->hash)
+					body_had_it |= ps[j].inrun;
+			if (!body_had_it) {
+				for (j = 0; j < i; j++)
+					if (ps[j].hash == p->hash && ps[j].kind != K_TITLE)
+						set(&ps[j], K_DUP, "repeat");
+				continue;
+			}
 		}
 		if (p->kind == K_TITLE)
 			continue;
@@ -757,9 +770,17 @@ author_bio(struct para *ps, size_t n, size_t a, size_t b)
 			b = i;
 			break;
 		}
-	for (i = 0; i < n && nn < MAXNAMES; i++)
-		if (ps[i].kind == K_BYLINE && byline_name(&ps[i], &names[nn]))
+	for (i = 0; i < n && nn < MAXNAMES; i++) {
+		if (ps[i].kind == K_BYLINE && byline_name(&ps[i], &names[nn])) {
 			nn++;
+		} else if ((ps[i].kind == K_BYLINE || (ps[i].kind == K_NONE && i < a && i + 10 >= a)) &&
+		    is_name_line(&ps[i]) && ps[i].stop == 0) {
+			/* A bare name near the head: the byline is the name. */
+			names[nn].s = ps[i].s;
+			names[nn].n = ps[i].n;
+			nn++;
+		}
+	}
 	if (nn == 0)
 		return b;
 	for (i = a + (b - a) / 2 + 1; i < b; i++)
