@@ -291,6 +291,11 @@ add_multi(struct field f, uint64_t cats, struct field canon)
 		if (bar == NULL)
 			bar = end;
 		par = memchr(p, '(', (size_t)(bar - p));
+		/* one- and two-letter codes ("I", "AS") are mostly noise */
+		if ((size_t)((par ? par : bar) - p) < 3 && (cats & G_ORG)) {
+			p = bar + 1;
+			continue;
+		}
 		e = add(p, (size_t)((par ? par : bar) - p), cats);
 		if (e && canon.n && e->canon == NULL) {
 			e->canon = canon.s;
@@ -613,7 +618,8 @@ static const struct {
 	{ "gpe", G_GPESUF }, { "speech", G_SPEECH }, { "placeprep", G_PLACEPREP },
 	{ "namepart", G_NAMEPART }, { "orgjoin", G_ORGJOIN }, { "notent", G_NOTENT },
 	{ "sport", G_SPORT }, { "teamverb", G_TEAMVERB }, { "day", G_DAY },
-	{ "month", G_MONTH }, { "person", G_PERSONCUE }, { NULL, 0 }
+	{ "month", G_MONTH }, { "person", G_PERSONCUE },
+	{ "placeof", G_PLACEOF }, { "orgnext", G_ORGNEXT }, { NULL, 0 }
 };
 
 static int

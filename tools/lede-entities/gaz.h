@@ -48,6 +48,8 @@
 #define G_MONTH		(1ULL << 34)
 #define G_PERSONCUE	(1ULL << 35)
 #define G_MWPREFIX	(1ULL << 36)	/* first word of a longer key */
+#define G_ORGNEXT	(1ULL << 38)	/* "X spokesman" */
+#define G_PLACEOF	(1ULL << 37)	/* "the town of X", "X police" */
 
 #define G_PLACE	(G_COUNTRY | G_CAPITAL | G_CITY | G_ADMIN1 | G_STATE | G_REGION)
 #define G_ENTITY (G_PLACE | G_DEMONYM | G_NORP | G_ORG | G_COMPANY | G_LIST)

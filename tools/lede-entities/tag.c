@@ -105,8 +105,11 @@ static enum etype
 list_type(const struct gent *g, uint64_t c, int *conf, unsigned *flags)
 {
 	*conf = 3;
-	if (c & G_LIST)
+	if (c & G_LIST) {
+		if (g->ltype == T_GPE)
+			*flags |= M_COUNTRY;
 		return (enum etype)g->ltype;
+	}
 	if (c & (G_COUNTRY | G_STATE)) {
 		*flags |= M_COUNTRY;
 		return T_GPE;
@@ -240,6 +243,28 @@ split_title(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	return 1;
 }
 
+/*
+ * Place by context: "the town of X", "X police", "X, Ohio", and a
+ * dateline "X, Country 1996-08-31" or "X 1996-08-31".
+ */
+static int
+place_context(size_t r, size_t a, size_t b, size_t lim)
+{
+	if (a >= ustart[r] + 2 && is_word(r, a - 1, "of") && (T.v[a - 2].f & TK_LOWER) &&
+	    (cats(r, a - 2) & G_PLACEOF))
+		return 1;
+	if (b < lim && is_word(r, b, "police"))
+		return 1;
+	if (b + 1 < lim && rtext(r)[T.v[b].s] == ',' && T.v[b].e - T.v[b].s == 1 &&
+	    (T.v[b + 1].f & TK_CAP) && (cats(r, b + 1) & (G_COUNTRY | G_STATE | G_ADMIN1)) &&
+	    !(cats(r, a) & G_GIVEN))
+		return 1;
+	if (a == ustart[r] && lim - a <= 8 && (T.v[lim - 1].f & TK_DIGIT) &&
+	    memchr(rtext(r) + T.v[lim - 1].s, '-', T.v[lim - 1].e - T.v[lim - 1].s))
+		return 1;
+	return 0;
+}
+
 static void
 classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 {
@@ -306,26 +331,57 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 		}
 	}
 	ps = person_score(r, a, b, lim);
+	/* "an EOE spokesman", "Ruch shares", "the Milan forward" */
+	if (ps < 3 && b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_ORGNEXT)) {
+		add_mention(r, a, b, T_ORG, 1, flags);
+		return;
+	}
+	/* An unknown acronym is an organisation: "the NLD", "FOMC". */
+	if (n == 1 && (T.v[a].f & TK_UPPER) && T.v[a].e - T.v[a].s <= 6 &&
+	    !(c0 & (G_GIVEN | G_SURNAME))) {
+		add_mention(r, a, b, T_ORG, 1, flags);
+		return;
+	}
 	if (ps >= 2) {
 		emit_person(r, a, b, ps >= 3 ? 2 : 1, flags);
 		return;
 	}
-	/* "in X" */
-	if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && (cats(r, a - 1) & G_PLACEPREP) &&
-	    n <= 3) {
+	if (place_context(r, a, b, lim)) {
+		add_mention(r, a, b, T_GPE, 2, flags);
+		return;
+	}
+	/* "Smith ( Germany )": a player and his country in a results list */
+	if (b + 2 < lim && rtext(r)[T.v[b].s] == '(' && n <= 3 &&
+	    (cats(r, b + 1) & (G_COUNTRY | G_LIST)) && !(T.v[b + 1].f & TK_LOWER)) {
+		add_mention(r, a, b, T_PERSON, 1, flags);
+		return;
+	}
+	/* "in X", "in the X" */
+	if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && n <= 3 &&
+	    ((cats(r, a - 1) & G_PLACEPREP) || (is_word(r, a - 1, "the") &&
+	    a - 1 > ustart[r] && (cats(r, a - 2) & G_PLACEPREP)))) {
 		add_mention(r, a, b, T_GPE, 0, flags);
 		return;
 	}
 	if (n >= 2) {
 		int lower = 0;
 
+		/* "Houston Astros": a town and a plural nickname */
+		if ((c0 & (G_CITY | G_STATE | G_ADMIN1)) && !(cl & (G_GIVEN | G_SURNAME)) &&
+		    rtext(r)[T.v[b - 1].e - 1] == 's') {
+			add_mention(r, a, b, T_ORG, 1, flags);
+			return;
+		}
 		for (k = a; k < b; k++)
 			if (common_only(cats(r, k)) || (T.v[k].f & TK_LOWER))
 				lower = 1;
 		add_mention(r, a, b, lower ? T_ORG : T_PERSON, 0, flags);
 		return;
 	}
-	if (ps >= 1)
+	/* People seldom take "the": "the Springboks" */
+	if (a > ustart[r] && is_word(r, a - 1, "the"))
+		add_mention(r, a, b, T_ORG, 0, flags);
+	else if (ps >= 1 || !(c0 & (G_PROPER | G_LOWER)))
 		add_mention(r, a, b, T_PERSON, 0, flags);
 	else
 		add_mention(r, a, b, T_ORG, 0, flags);
@@ -681,11 +737,11 @@ is_number_tok(size_t r, size_t k)
 
 /* Sports reports: a team is an organisation, whatever town it is named after. */
 static void
-sports_pass(void)
+sports_pass(size_t from)
 {
 	size_t i, r, k, lim, ntok = 0, ndig = 0;
 
-	for (i = 0; i < M->n; i++) {
+	for (i = from; i < M->n; i++) {
 		struct mention *m = &M->v[i];
 		size_t a = m->tok, b = a + m->ntok;
 		int team = 0;
@@ -873,11 +929,36 @@ count_sports(void)
 	size_t r;
 
 	sports = 0;
+	/* score lines: "Norwich 1 Wolverhampton 0", "Essex v Kent" */
+	for (r = 0; r < A->n; r++) {
+		size_t caps = 0, digits = 0, vs = 0;
+
+		for (k = ustart[r]; k < uend[r]; k++) {
+			struct tok *tk = &T.v[k];
+
+			if (tk->f & TK_DIGIT) {
+				if (k > ustart[r] && (T.v[k - 1].f & TK_CAP))
+					digits++;
+			} else if (tk->f & TK_CAP) {
+				caps++;
+			} else if ((tk->f & TK_LOWER) && (is_word(r, k, "v") || is_word(r, k, "vs"))) {
+				vs++;
+			}
+		}
+		if ((digits >= 2 && caps >= 2 && uend[r] - ustart[r] <= 8) ||
+		    (vs && caps >= 2))
+			hits++;
+		if (hits >= 2) {
+			sports = 1;
+			return;
+		}
+	}
 	for (r = 0; r < A->n; r++) {
 		for (k = ustart[r]; k < uend[r]; k++) {
 			struct tok *tk = &T.v[k];
 
-			if (!(tk->f & TK_LOWER) || tk->e - tk->s < 4 || tk->e - tk->s > 10)
+			if (!(tk->f & (TK_LOWER | TK_UPPER)) || tk->e - tk->s < 4 ||
+			    tk->e - tk->s > 10)
 				continue;
 			if (cats(r, k) & G_SPORT) {
 				if (++hits >= 3) {
@@ -944,11 +1025,14 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 	}
 	count_sports();
 	if (sports)
-		sports_pass();
+		sports_pass(0);
 	resolve();
+	i = M->n;
 	for (r = 0; r < a->n; r++)
 		if (ucaps[r] && uend[r] > ustart[r])
 			scan_caps(r);
+	if (sports)
+		sports_pass(i);
 	/* drop the unresolved, sort, and drop overlaps */
 	for (i = j = 0; i < M->n; i++)
 		if (M->v[i].type != T_NONE)
