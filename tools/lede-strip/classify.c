@@ -430,8 +430,17 @@ classify(struct para *ps, size_t n)
 
 	/* 3. The main run. */
 	have_run = main_run(ps, n, &a, &b);
-	if (!have_run)
-		a = b = n;
+	if (!have_run) {
+		/* Nothing scores: a very short text.  Its longest sentence is its body. */
+		size_t best = n;
+
+		for (i = 0; i < n; i++)
+			if (ps[i].kind == K_NONE && (ps[i].endp || ps[i].sentp > 0) && ps[i].words >= 3 &&
+			    (best == n || ps[i].words > ps[best].words))
+				best = i;
+		a = best;
+		b = best < n ? best + 1 : n;
+	}
 	b = author_bio(ps, n, a, b);
 	for (i = a; i < b; i++)
 		ps[i].inrun = 1;
