@@ -222,7 +222,8 @@ all_digits(const struct field *f)
 {
 	size_t i;
 
-	if (f->n == 0 || f->n > 18)
+	/* JSON numbers have no leading zeros: "007" stays a string. */
+	if (f->n == 0 || f->n > 18 || (f->n > 1 && f->s[0] == '0'))
 		return 0;
 	for (i = 0; i < f->n; i++)
 		if (f->s[i] < '0' || f->s[i] > '9')

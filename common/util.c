@@ -51,6 +51,8 @@ lede_finish(void)
 	return lede_status;
 }
 
+static void vmsg(const char *, va_list, int) LEDE_PRINTF(1, 0);
+
 static void
 vmsg(const char *fmt, va_list ap, int errnum)
 {

@@ -108,24 +108,6 @@ check_string(json_t *v, const struct field *f)
 		abort();
 }
 
-/*
- * KNOWN BUG, reported: rec.c writes an entity's START/END of all digits as
- * a JSON number even with a leading zero ("007"), which is not valid JSON.
- * Until that is fixed such records are not parsed, so that the fuzzer can
- * look for other faults.  Remove this function then.
- */
-static int
-has_leading_zero_number(const struct rec *r)
-{
-	size_t i;
-
-	for (i = F_EXTRA; i < r->nf && i < F_EXTRA + 2; i++)
-		if (r->f[i].n > 1 && r->f[i].s[0] == '0' &&
-		    strspn(r->f[i].s, "0123456789") == r->f[i].n)
-			return 1;
-	return 0;
-}
-
 static void
 check_json(const struct rec *r)
 {
@@ -138,8 +120,8 @@ check_json(const struct rec *r)
 	rec_json = 1;
 	capture_write(r);
 	rec_json = 0;
-	if (r->bad || has_leading_zero_number(r))
-		return;		/* passed on raw, checked above; or the known bug */
+	if (r->bad)
+		return;		/* passed on raw, checked above */
 	obj = json_loadb(out.p, out.len, JSON_ALLOW_NUL, &err);
 	if (obj == NULL || !json_is_object(obj) || json_object_size(obj) != r->nf)
 		abort();
