@@ -58,6 +58,25 @@ para_key(const struct rec *r)
 	return fld(r->f[F_LOC].s, dot ? (size_t)(dot - r->f[F_LOC].s) : r->f[F_LOC].n);
 }
 
+/* Words a title leaves in lower case: "Face the Nation", "War of the Worlds". */
+static int
+small_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "a", "an", "and", "at", "by", "for", "in", "of", "on",
+		"or", "the", "to", "with", NULL };
+	const char *const *x;
+	size_t k;
+
+	for (k = 0; k < n && s[k] != ' '; k++)
+		;
+	if (k > 4)
+		return 0;
+	for (x = w; *x != NULL; x++)
+		if (strlen(*x) == k && memcmp(*x, s, k) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 add_quote(struct qart *a, size_t p, const struct qspan *s)
 {
@@ -95,17 +114,13 @@ add_quote(struct qart *a, size_t p, const struct qspan *s)
 		} else if (!inword) {
 			inword = 1;
 			q->words++;
-			if (c >= 'a' && c <= 'z' && !(i + 3 < q->te && (memcmp(t + i, "of ", 3) == 0 ||
-			    memcmp(t + i, "on ", 3) == 0 || memcmp(t + i, "in ", 3) == 0 ||
-			    memcmp(t + i, "the ", 4) == 0 || memcmp(t + i, "and ", 4) == 0 ||
-			    memcmp(t + i, "a ", 2) == 0 || memcmp(t + i, "to ", 3) == 0)))
+			if (c >= 'a' && c <= 'z' && q->titlecase && !small_word(t + i, q->te - i))
 				q->titlecase = 0;
 			if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 				caps++;
 		}
-		if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';')
-			if (i + 1 < q->te)
-				q->titlecase = 0;
+		if ((c == '.' || c == '?' || c == '!' || c == ',' || c == ';') && i + 1 < q->te)
+			q->titlecase = 0;
 	}
 	if (q->te > q->ts && (t[q->te - 1] == '.' || t[q->te - 1] == '?' || t[q->te - 1] == '!'))
 		q->titlecase = 0;
@@ -170,13 +185,13 @@ article_cb(const struct article *in, void *arg)
 {
 	struct state *st = arg;
 	struct qart *a = &st->a;
-	size_t i, p, k, qn;
+	size_t i, p, k, qn, last;
 	struct field key, prevkey = { NULL, 0 };
 	int have = 0;
 
 	a->text.len = 0;
-	a->npara = a->ntok = a->nquote = a->nname = a->nment = 0;
-	a->names_text.len = 0;
+	a->npara = a->ntok = a->nquote = a->nment = 0;
+	names_reset(a);
 	if (a->reccap < in->n) {
 		a->reccap = in->n;
 		a->recoff = xreallocarray(a->recoff, a->reccap, sizeof(*a->recoff));
@@ -202,29 +217,41 @@ article_cb(const struct article *in, void *arg)
 			pa->label = -1;
 		} else {
 			pa = &a->paras[a->npara - 1];
-			buf_addc(&a->text, ' ');
+			a->text.p[a->text.len - 1] = ' ';	/* was the NUL after the last record */
 		}
 		a->recoff[i] = a->text.len - pa->off;
 		buf_add(&a->text, r->f[F_TEXT].s, r->f[F_TEXT].n);
 		pa->len = a->text.len - pa->off;
+		buf_addc(&a->text, '\0');	/* every paragraph ends in a NUL: scanners stop there */
 		pa->nrec = i - pa->rec0 + 1;
 		prevkey = key;
 		have = 1;
 	}
 	buf_terminate(&a->text);
+	last = 0;
 	for (p = 0; p < a->npara; p++) {
 		struct para *pa = &a->paras[p];
 		const char *t = para_text(a, p);
 
 		pa->q0 = a->nquote;
-		if (marks_any(t, pa->len)) {
+		if (marks_any(t, pa->len, st->o.all)) {
 			marks_scan(t, pa->len, &a->qv, st->o.all);
 			for (k = 0; k < a->qv.n; k++)
 				add_quote(a, p, &a->qv.v[k]);
 		}
 		pa->nq = a->nquote - pa->q0;
+		if (pa->nq > 0)
+			last = p + 1;
+	}
+	/* the words of each paragraph up to the last with a quotation: nothing after it is needed */
+	for (p = 0; p < a->npara; p++) {
+		struct para *pa = &a->paras[p];
+
+		pa->t0 = a->ntok;
+		if (p >= last)
+			continue;
 		/* the record holding each opening mark */
-		for (k = pa->q0; k < a->nquote; k++) {
+		for (k = pa->q0; k < pa->q0 + pa->nq; k++) {
 			struct quote *q = &a->quotes[k];
 
 			q->rec = pa->rec0;

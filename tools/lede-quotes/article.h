@@ -33,6 +33,7 @@ struct para {
 	size_t		t0, nt;		/* its tokens */
 	size_t		q0, nq;		/* its quotes */
 	int		heading;	/* mostly capitalised: no names taken */
+	int		unsure_stop;	/* "U.S. Officials": a full stop the words cannot place */
 	int		label;		/* "NAME: ..." transcript label: mention, or -1 */
 };
 
@@ -63,11 +64,14 @@ struct quote {
 struct name {
 	size_t		off, len;	/* in art->names_text */
 	size_t		last;		/* offset of the last word in the text */
+	size_t		lastkey;	/* hash of the last word, lower case */
 	int		nwords;
 	int		org, place, titled, given, gender;	/* gender: 'm', 'f' or 0 */
 	char		titles[48];	/* title words seen before it, lower case */
 	size_t		tlen;
 	int		full;		/* the fullest name for it (itself if none) */
+	size_t		full_at;	/* number of names when full was found */
+	size_t		slot;		/* in the name hash */
 };
 
 enum { MK_NAME, MK_PRON };
@@ -95,6 +99,8 @@ struct qart {
 	struct name	*names;
 	size_t		 nname, namecap;
 	struct buf	 names_text;
+	int		*nametab;	/* hash of names (lower case) to index, -1 empty */
+	size_t		 nametabcap;
 	struct mention	*ments;
 	size_t		 nment, mentcap;
 	struct qvec	 qv;
@@ -116,7 +122,9 @@ int		name_add(struct qart *, const char *s, size_t n);
 void		names_resolve(struct qart *);
 void		mention_add_chunk(struct qart *, size_t p, size_t t0, size_t t1);
 /* Whether a name is a person's (titled, a known given name). */
-int		name_is_person(const struct qart *, int id);
+int		name_is_person(struct qart *, int id);
+/* Forgets the names of the last article. */
+void		names_reset(struct qart *);
 /* The last person named before token `before` whose titles fit a role noun. */
 int		role_person(struct qart *, size_t before, const char *role, size_t rn);
 /* attrib.c */

@@ -12,7 +12,7 @@
  * inside a quotation does not count.
  */
 
-static size_t
+static inline size_t
 push_tok(struct qart *a, int type, size_t s, size_t e)
 {
 	struct tok *t;
@@ -22,13 +22,17 @@ push_tok(struct qart *a, int type, size_t s, size_t e)
 		a->toks = xreallocarray(a->toks, a->tokcap, sizeof(*a->toks));
 	}
 	t = &a->toks[a->ntok];
-	memset(t, 0, sizeof(*t));
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
-	t->type = (uint8_t)type;
+	t->sent = 0;
+	t->para = (uint32_t)a->cur_para;
 	t->q = -1;
 	t->m = -1;
-	t->para = (uint32_t)a->cur_para;
+	t->cls = 0;
+	t->type = (uint8_t)type;
+	t->cap = 0;
+	t->poss = 0;
+	t->has_cls = 0;
 	return a->ntok++;
 }
 
@@ -44,14 +48,28 @@ tok_cls(struct qart *a, size_t t)
 	return k->cls;
 }
 
+/* ASCII letters and digits. */
+static const unsigned char alnum_tab[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 static int
 ascii_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return alnum_tab[c];
 }
 
 /* Length of the alphanumeric character at s (0 if it is not one). */
-static int
+static inline int
 alnum_at(const char *s, size_t n, long *cpo)
 {
 	long cp;
@@ -77,37 +95,82 @@ is_rsq(const char *s, size_t n)
 	    (unsigned char)s[2] == 0x99;
 }
 
+static int
+ascii_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Capitalised (1) or ALL CAPS (2) word s[0..n), or 0. */
+static inline int
+capitals(const char *s, size_t n)
+{
+	long cp;
+	size_t i;
+	int len, letters = 0;
+
+	if ((unsigned char)s[0] < 0x80) {
+		if (!(s[0] >= 'A' && s[0] <= 'Z'))
+			return 0;
+	} else if ((len = u8_decode(s, n, &cp)) < 0 || !u8_isupper(cp)) {
+		return 0;
+	}
+	for (i = 0; i < n; i += (size_t)len) {
+		len = 1;
+		if ((unsigned char)s[i] < 0x80) {
+			if (ascii_lower((unsigned char)s[i]))
+				return 1;
+			if ((s[i] >= 'A' && s[i] <= 'Z'))
+				letters++;
+			continue;
+		}
+		if ((len = u8_decode(s + i, n - i, &cp)) < 0) {
+			len = 1;
+			continue;
+		}
+		if (u8_islower(cp))
+			return 1;
+		if (u8_isalpha(cp))
+			letters++;
+	}
+	return letters > 1 ? 2 : 1;
+}
+
 /* Scans a word at p[i..n); fills the token. Returns the end. */
-static size_t
+static inline size_t
 scan_word(struct qart *a, const char *p, size_t n, size_t i)
 {
 	size_t s = i, e, k;
-	long cp = 0, first = 0;
-	int len, upper = 1, letters = 0, inner_dot = 0;
+	long cp = 0;
+	int len, inner_dot = 0;
 	struct tok *t;
 
-	len = alnum_at(p + i, n - i, &first);
 	while (i < n) {
-		len = alnum_at(p + i, n - i, &cp);
-		if (len > 0) {
-			if (u8_isalpha(cp)) {
-				letters++;
-				if (!u8_isupper(cp))
-					upper = 0;
+		unsigned char c;
+
+		while (alnum_tab[(unsigned char)p[i]])	/* stops at the NUL after the paragraph */
+			i++;
+		if (i >= n)
+			break;
+		c = (unsigned char)p[i];
+		if (c < 0x80) {
+			/* joiners inside a word: U.S. it's al-Smari AT&T */
+			if ((c == '.' || c == '\'' || c == '-' || c == '&') && i + 1 < n &&
+			    alnum_at(p + i + 1, n - i - 1, &cp) > 0) {
+				if (c == '.')
+					inner_dot = 1;
+				i++;
+				continue;
 			}
+			break;
+		}
+		if ((len = alnum_at(p + i, n - i, &cp)) > 0) {
 			i += (size_t)len;
 			continue;
 		}
-		/* joiners inside a word: U.S. it's al-Smari AT&T Kyiv’s */
-		k = 0;
-		if (p[i] == '.' || p[i] == '\'' || p[i] == '-' || p[i] == '&')
-			k = 1;
-		else if (is_rsq(p + i, n - i))
-			k = 3;
-		if (k > 0 && i + k < n && alnum_at(p + i + k, n - i - k, &cp) > 0) {
-			if (p[i] == '.')
-				inner_dot = 1;
-			i += k;
+		/* Kyiv’s */
+		if (is_rsq(p + i, n - i) && i + 3 < n && alnum_at(p + i + 3, n - i - 3, &cp) > 0) {
+			i += 3;
 			continue;
 		}
 		break;
@@ -115,12 +178,8 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 	e = i;
 	k = push_tok(a, T_WORD, s, e);	/* may move the array */
 	t = &a->toks[k];
-	if (u8_isupper(first)) {
-		t->cap = 1;
-		if (upper && letters > 1)
-			t->cap = 2;
-	}
-	/* possessive: Rubio's, Kyiv’s, Sanders' */
+	t->cap = (uint8_t)capitals(p + s, e - s);
+	/* possessive: Rubio's, Kyiv’s */
 	if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S')) {
 		t->e = (uint32_t)(e - 2);
 		t->poss = 1;
@@ -149,6 +208,10 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 			i++;
 			t->e = (uint32_t)i;
 			t->has_cls = 0;
+			/* "in the U.S. The" may end a sentence: the segmenter decides */
+			if (inner_dot && i + 1 < n && p[i] == ' ' &&
+			    (p[i + 1] & 0x80 || (p[i + 1] >= 'A' && p[i + 1] <= 'Z')))
+				a->paras[a->cur_para].unsure_stop = 1;
 		}
 	}
 	return i;
@@ -159,25 +222,28 @@ tokenise(struct qart *a, size_t pi)
 {
 	struct para *pa = &a->paras[pi];
 	const char *p = para_text(a, pi);
-	size_t n = pa->len, i = 0, qi = pa->q0, qend = pa->q0 + pa->nq, tk;
+	size_t n = pa->len, i = 0, qi = pa->q0, qend = pa->q0 + pa->nq, tk, nextq;
 	long cp;
 	int len;
 
 	pa->t0 = a->ntok;
 	a->cur_para = pi;
+	nextq = qi < qend ? a->quotes[qi].open : n;
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 
-		if (qi < qend && i >= a->quotes[qi].open) {
+		if (i >= nextq) {
 			tk = push_tok(a, T_QUOTE, a->quotes[qi].open, a->quotes[qi].after);
 			a->toks[tk].q = (int32_t)qi;
 			a->quotes[qi].tok = tk;
 			i = a->quotes[qi].after;
 			qi++;
+			nextq = qi < qend ? a->quotes[qi].open : n;
 			continue;
 		}
 		if (c == ' ') {
-			i++;
+			while (p[++i] == ' ')
+				;
 			continue;
 		}
 		if (ascii_alnum(c)) {
@@ -263,7 +329,12 @@ sentences(struct qart *a, size_t pi)
 	size_t t, b = 0, sent = 0;
 	struct tok *k, *prev;
 
-	if (pa->nq > 0)
+	/*
+	 * The tokens place most sentence ends themselves; the shared
+	 * segmenter is asked where they cannot (abbreviations before a
+	 * capital) in paragraphs where sentences matter, those with quotes.
+	 */
+	if (pa->nq > 0 && pa->unsure_stop)
 		sent_split(para_text(a, pi), pa->len, &a->sv);
 	else
 		a->sv.n = 0;
@@ -309,6 +380,14 @@ particle(const char *s, size_t n)
 	return 0;
 }
 
+/* he, she, it: the only lower-case words that become mentions. */
+static int
+pronoun_word(const char *w, size_t n)
+{
+	return (n == 2 && ((w[0] == 'h' && w[1] == 'e') || (w[0] == 'i' && w[1] == 't'))) ||
+	    (n == 3 && w[0] == 's' && w[1] == 'h' && w[2] == 'e');
+}
+
 /* Capitalised runs become mentions; he and she in subject place too. */
 static void
 chunks(struct qart *a, size_t pi)
@@ -325,7 +404,9 @@ chunks(struct qart *a, size_t pi)
 			continue;
 		}
 		if (!k->cap) {
-			if (tok_cls(a, t) & (LX_PRON_M | LX_PRON_F | LX_PRON_G))
+			/* he, she, it: short words, looked up only when they could be one */
+			if (pronoun_word(p + k->s, k->e - k->s) &&
+			    (tok_cls(a, t) & (LX_PRON_M | LX_PRON_F | LX_PRON_G)))
 				mention_add_chunk(a, pi, t, t + 1);
 			t++;
 			continue;

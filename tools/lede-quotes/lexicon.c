@@ -22,9 +22,14 @@ extern const struct lede_blob lede_blob_quote_places;
 
 struct slot {
 	uint32_t	 off;		/* key in the arena; 0 is empty */
+	uint32_t	 hash;
 	uint16_t	 len;
 	unsigned	 cls;
 };
+
+/* One bit per hash value: most words of a text are in no list, and are turned away here. */
+#define FILTER_BITS (1u << 18)
+static uint64_t filter[FILTER_BITS / 64];
 
 static struct slot *tab;
 static size_t tabmask;
@@ -65,16 +70,16 @@ fold(const char *s, size_t n, char *out)
 }
 
 static struct slot *
-find(const char *key, size_t n)
+find(const char *key, size_t n, uint32_t h)
 {
-	size_t i = hash(key, n) & tabmask;
+	size_t i = h & tabmask;
 
 	for (;;) {
 		struct slot *sl = &tab[i];
 
 		if (sl->off == 0)
 			return sl;
-		if (sl->len == n && memcmp(arena.p + sl->off, key, n) == 0)
+		if (sl->hash == h && sl->len == n && memcmp(arena.p + sl->off, key, n) == 0)
 			return sl;
 		i = (i + 1) & tabmask;
 	}
@@ -90,7 +95,7 @@ grow(void)
 	tab = xcalloc(tabmask + 1, sizeof(*tab));
 	for (i = 0; i < oldn; i++) {
 		if (old[i].off != 0)
-			*find(arena.p + old[i].off, old[i].len) = old[i];
+			*find(arena.p + old[i].off, old[i].len, old[i].hash) = old[i];
 	}
 	free(old);
 }
@@ -100,6 +105,7 @@ add(const char *s, size_t n, unsigned cls)
 {
 	char key[MAXKEY];
 	struct slot *sl;
+	uint32_t h;
 
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
 		n--;
@@ -107,8 +113,11 @@ add(const char *s, size_t n, unsigned cls)
 		return;
 	if (tab == NULL || (tabused + 1) * 2 > tabmask + 1)
 		grow();
-	sl = find(key, n);
+	h = hash(key, n);
+	filter[(h % FILTER_BITS) / 64] |= (uint64_t)1 << (h % 64);
+	sl = find(key, n, h);
 	if (sl->off == 0) {
+		sl->hash = h;
 		if (arena.len == 0)
 			buf_addc(&arena, '\0');	/* offset 0 means empty */
 		sl->off = (uint32_t)arena.len;
@@ -222,12 +231,24 @@ lx_get(const char *s, size_t n)
 {
 	char key[MAXKEY];
 	struct slot *sl;
+	uint32_t h = 2166136261u;
+	size_t i;
 
 	while (n > 0 && s[n - 1] == '.')
 		n--;
-	if ((n = fold(s, n, key)) == 0)
+	if (n == 0 || n > MAXKEY)
 		return 0;
-	sl = find(key, n);
+	/* hash of the lower-cased word, as hash(fold(s)); most words stop at the filter */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
+		h *= 16777619u;
+	}
+	if (!(filter[(h % FILTER_BITS) / 64] & ((uint64_t)1 << (h % 64))))
+		return 0;
+	fold(s, n, key);
+	sl = find(key, n, h);
 	return sl->off ? sl->cls : 0;
 }
 

@@ -1,5 +1,6 @@
 /* marks.c -- quotation marks: which open, which close, which are apostrophes. */
 /* SPDX-License-Identifier: MIT */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,11 @@ push_span(struct qvec *out, const struct open *o, size_t close, size_t clen, int
 	q->closed = (unsigned char)closed;
 }
 
+/* Bytes that may start a quotation mark: " ' and the lead bytes of “ ” ‘ ’ „ « ». */
+static const unsigned char candidate[256] = {
+	[0] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1
+};
+
 /* Topmost open entry of family fam, or -1. */
 static int
 find_open(const struct open *st, int depth, int fam)
@@ -182,10 +188,28 @@ scan(const char *p, size_t n, struct qvec *out, const size_t *ign, size_t nign, 
 
 	out->n = 0;
 	for (i = 0; i < n; i += len) {
-		unsigned char c = (unsigned char)p[i];
+		unsigned char c;
 
+		/* eight plain ASCII bytes at a time: no '"', no byte >= 0x80, no NUL */
+		while (!straight1 && i + 8 <= n) {
+			uint64_t x, q;
+
+			memcpy(&x, p + i, 8);
+			q = x ^ 0x2222222222222222ULL;
+			if ((((q - 0x0101010101010101ULL) & ~q) | ((x - 0x0101010101010101ULL) & ~x) | x) &
+			    0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		while (!candidate[(unsigned char)p[i]])	/* p[n] is NUL, a candidate */
+			i++;
+		if (i >= n)
+			break;
+		c = (unsigned char)p[i];
 		len = 1;
-		if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2)
+		if (c == 0)
+			continue;
+		if (c == '\'' && !straight1)
 			continue;
 		if ((kind = mark_at(p, n, i, &len)) == K_NONE)
 			continue;
@@ -287,16 +311,22 @@ marks_scan(const char *p, size_t n, struct qvec *out, int straight1)
 }
 
 int
-marks_any(const char *p, size_t n)
+marks_any(const char *p, size_t n, int straight1)
 {
-	size_t i;
+	const char *e = p + n, *x;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '"' || c == '\'' || c == 0xC2 || c == 0xE2)
+	if (straight1 && memchr(p, '\'', n) != NULL)
+		return 1;
+	if (memchr(p, '"', n) != NULL)
+		return 1;
+	/* curly marks and guillemets: E2 80 98..9E, C2 AB, C2 BB */
+	for (x = p; (x = memchr(x, 0xE2, (size_t)(e - x))) != NULL; x++)
+		if (x + 2 < e && (unsigned char)x[1] == 0x80 && (unsigned char)x[2] >= 0x98 &&
+		    (unsigned char)x[2] <= 0x9E)
 			return 1;
-	}
+	for (x = p; (x = memchr(x, 0xC2, (size_t)(e - x))) != NULL; x++)
+		if (x + 1 < e && ((unsigned char)x[1] == 0xAB || (unsigned char)x[1] == 0xBB))
+			return 1;
 	return 0;
 }
 

@@ -26,13 +26,14 @@ struct qvec {
 };
 
 /*
- * Clears out and appends the top-level quotations of p[0..n), in order.
+ * Clears out and appends the top-level quotations of p[0..n), in order;
+ * p[n] must be NUL.
  * Straight single marks ('...') open a quotation only when straight1 is
  * set: in plain ASCII text they are far more often apostrophes.
  */
 void	marks_scan(const char *p, size_t n, struct qvec *out, int straight1);
 /* Whether p[0..n) holds a byte that could start a quotation mark at all. */
-int	marks_any(const char *p, size_t n);
+int	marks_any(const char *p, size_t n, int straight1);
 void	qvec_free(struct qvec *);
 
 #endif

@@ -1,5 +1,6 @@
 /* people.c -- names in an article, their fullest form, and what he and she stand for. */
 /* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
@@ -34,16 +35,62 @@ name_str(const struct qart *a, int id)
 	return a->names_text.p + a->names[id].off;
 }
 
+static size_t
+name_hash(const char *s, size_t n)
+{
+	size_t h = 5381, i;
+
+	for (i = 0; i < n; i++)
+		h = h * 33 + (unsigned char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	return h;
+}
+
+void
+names_reset(struct qart *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nname; i++)
+		a->nametab[a->names[i].slot] = -1;
+	a->nname = 0;
+	a->names_text.len = 0;
+}
+
+static void
+nametab_grow(struct qart *a)
+{
+	size_t i, cap = a->nametabcap ? a->nametabcap * 2 : 1024, j;
+
+	free(a->nametab);
+	a->nametab = xreallocarray(NULL, cap, sizeof(*a->nametab));
+	a->nametabcap = cap;
+	for (i = 0; i < cap; i++)
+		a->nametab[i] = -1;
+	for (i = 0; i < a->nname; i++) {
+		j = name_hash(name_str(a, (int)i), a->names[i].len) & (cap - 1);
+		while (a->nametab[j] >= 0)
+			j = (j + 1) & (cap - 1);
+		a->nametab[j] = (int)i;
+		a->names[i].slot = j;
+	}
+}
+
 /* The name written s[0..n) (words separated by one space), found or added. */
 int
 name_add(struct qart *a, const char *s, size_t n)
 {
 	struct name *nm;
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < a->nname; i++)
+	if ((a->nname + 1) * 2 > a->nametabcap)
+		nametab_grow(a);
+	j = name_hash(s, n) & (a->nametabcap - 1);
+	while (a->nametab[j] >= 0) {
+		i = (size_t)a->nametab[j];
 		if (ieq(name_str(a, (int)i), a->names[i].len, s, n))
 			return (int)i;
+		j = (j + 1) & (a->nametabcap - 1);
+	}
 	if (a->nname == a->namecap) {
 		a->namecap = a->namecap ? a->namecap * 2 : 64;
 		a->names = xreallocarray(a->names, a->namecap, sizeof(*a->names));
@@ -62,7 +109,11 @@ name_add(struct qart *a, const char *s, size_t n)
 			nm->last = i + 1;
 		}
 	}
+	nm->lastkey = name_hash(s + nm->last, n - nm->last);
 	nm->full = (int)a->nname;
+	nm->full_at = (size_t)-1;
+	nm->slot = j;
+	a->nametab[j] = (int)a->nname;
 	return (int)a->nname++;
 }
 
@@ -113,7 +164,8 @@ fullest(const struct qart *a, int id)
 	for (i = 0; i < a->nname; i++) {
 		const struct name *c = &a->names[i];
 
-		if ((int)i == id || c->org || c->place || c->nwords <= a->names[best].nwords)
+		if ((int)i == id || c->lastkey != a->names[id].lastkey || c->org || c->place ||
+		    c->nwords <= a->names[best].nwords)
 			continue;
 		l2 = last_word(a, (int)i, &ln2);
 		if (ieq(l, ln, l2, ln2) && words_within(a, id, (int)i))
@@ -122,20 +174,33 @@ fullest(const struct qart *a, int id)
 	return best;
 }
 
+/* fullest(), remembered until the article has more names. */
+static int
+fullest_now(struct qart *a, int id)
+{
+	struct name *nm = &a->names[id];
+
+	if (nm->full_at != a->nname) {
+		nm->full = fullest(a, id);
+		nm->full_at = a->nname;
+	}
+	return nm->full;
+}
+
 void
 names_resolve(struct qart *a)
 {
 	size_t i;
 
 	for (i = 0; i < a->nname; i++)
-		a->names[i].full = fullest(a, (int)i);
+		fullest_now(a, (int)i);
 }
 
 /* A person: titled or with a known given name, here or in a fuller form. */
 static int
-personlike(const struct qart *a, int id, int *gender)
+personlike(struct qart *a, int id, int *gender)
 {
-	int f = fullest(a, id);
+	int f = fullest_now(a, id);
 	const struct name *nm = &a->names[f];
 
 	*gender = nm->gender ? nm->gender : a->names[id].gender;
@@ -288,7 +353,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		memcpy(buf + bl, text + a->toks[t].s, k);
 		bl += k;
 	}
-	place = (lx_get(buf, bl) & LX_PLACE) != 0;
+	place = ((t1 == t0 + 1 ? tok_cls(a, t0) : lx_get(buf, bl)) & LX_PLACE) != 0;
 	if (!place && (tok_cls(a, t1 - 1) & LX_ORG)) {
 		id = name_add(a, buf, bl);
 		a->names[id].org = 1;
@@ -433,7 +498,7 @@ debug_mentions(struct qart *a)
 #endif
 
 int
-name_is_person(const struct qart *a, int id)
+name_is_person(struct qart *a, int id)
 {
 	int g;
 
