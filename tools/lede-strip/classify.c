@@ -466,8 +466,13 @@ classify(struct para *ps, size_t n)
 	before_run(ps, a, title);
 	in_run(ps, a, b);
 	for (i = b; i < n; i++)
-		if (ps[i].kind == K_NONE)
-			set(&ps[i], K_PROMO, "after-run");
+		if (ps[i].kind == K_NONE) {
+			/* Prose under a bio line is the rest of the bio box. */
+			if (i > 0 && ps[i - 1].kind == K_BIO && is_prose(&ps[i]))
+				set(&ps[i], K_BIO, "bio-box");
+			else
+				set(&ps[i], K_PROMO, "after-run");
+		}
 	/* Captions: the line over a credit, when it is not a heading or title. */
 	for (i = 1; i < n; i++)
 		if (ps[i].kind == K_CREDIT && ps[i - 1].rule < 0 && i - 1 != title &&
