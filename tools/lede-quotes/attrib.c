@@ -19,6 +19,7 @@
 #define APPOSITION_REACH 25	/* tokens of ", Trump's envoy for ...," to skip */
 
 static void sentence_of(struct qart *, size_t, size_t *, size_t *);
+static int subject_after(struct qart *, size_t, size_t, int *);
 
 /* The first token of the speaker last found by subject_end (for the tail's adjacency). */
 static size_t subj_start;
@@ -102,13 +103,13 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 			break;
 		if (x->m >= 0 && x->poss)
 			return 1;	/* Trump's spokesman */
-		if (x->cap)
-			continue;	/* the Kremlin, the White House spokesman */
 		if (determiner(a, j)) {
 			det = j;
 			subj_start = j;
 			break;
 		}
+		if (x->cap)
+			continue;	/* the Kremlin, the White House spokesman */
 	}
 	if (det == (size_t)-1) {
 		s = tok_text(a, k, &n);		/* officials said */
@@ -268,7 +269,13 @@ subject_before(struct qart *a, size_t lo, size_t cue, int *name)
 	}
 	if (participle(a, cue)) {
 		sentence_of(a, cue, &s0, &s1);
-		return sentence_subject(a, s0, cue, name);
+		if (sentence_subject(a, s0, cue, name))
+			return 1;
+		/* "“…,” the businessman said, arguing that …": the earlier verb's speaker */
+		for (k = cue; k-- > s0;)
+			if (is_cue(a, k, s0) && !participle(a, k))
+				return subject_before(a, s0, k, name) ||
+				    subject_after(a, k, cue, name);
 	}
 	return 0;
 }
@@ -622,7 +629,7 @@ attrib_article(struct qart *a)
 			if ((q->form == FORM_PARTIAL || (q->tok > lo &&
 			    a->toks[q->tok - 1].type == T_COLON)) &&
 			    sentence_subject(a, lo, q->tok, &name) && name >= 0 &&
-			    !a->names[name].place)
+			    (name_is_person(a, name) || a->names[name].org))
 				q->speaker = name;
 			/* "Sanders identified ... as one reason. "The younger people ..."" */
 			else if (q->tok == lo && lo > a->paras[q->para].t0 &&

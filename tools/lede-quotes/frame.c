@@ -426,7 +426,8 @@ chunks(struct qart *a, size_t pi)
 					break;
 			}
 		}
-		if (!pa->heading)
+		/* a long capitalised run is a headline or a title, not a name */
+		if (!pa->heading && u - t <= 6)
 			mention_add_chunk(a, pi, t, u);
 		t = u;
 	}

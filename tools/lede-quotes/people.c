@@ -337,8 +337,8 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 	}
 	/* drop But, The, According... from the front */
 	while (t0 < t1 && (tok_cls(a, t0) & (LX_NONNAME | LX_VERB | LX_ADV | LX_PRON | LX_CONJ)) &&
-	    !(tok_cls(a, t0) & LX_GIVEN && t0 + 1 < t1))
-		t0++;
+	    (!(tok_cls(a, t0) & LX_GIVEN) || t0 + 1 == t1 || (tok_cls(a, t0) & LX_VERB)))
+		t0++;	/* June Carter stays, Said Ana Lopez loses "Said" */
 	if (t0 == t1)
 		return;
 	tstart = t0;
