@@ -93,12 +93,11 @@ span_gaz(size_t r, size_t a, size_t b, uint64_t *c)
 }
 
 static int
-is_word(size_t r, size_t k, const char *w)
+is_word_n(size_t r, size_t k, const char *w, size_t n)
 {
-	size_t n = strlen(w);
-
 	return T.v[k].e - T.v[k].s == n && memcmp(rtext(r) + T.v[k].s, w, n) == 0;
 }
+#define is_word(r, k, w) is_word_n((r), (k), (w), sizeof(w) - 1)
 
 /* The type the lists give a name, with how sure they are; T_NONE if none. */
 static enum etype
@@ -111,7 +110,8 @@ list_type(const struct gent *g, uint64_t c, int *conf, unsigned *flags)
 		return (enum etype)g->ltype;
 	}
 	if (c & (G_COUNTRY | G_STATE)) {
-		*flags |= M_COUNTRY;
+		if (c & G_COUNTRY)
+			*flags |= M_COUNTRY;
 		return T_GPE;
 	}
 	if (c & (G_ORG | G_COMPANY))
@@ -523,24 +523,33 @@ is_caps_unit(size_t r)
 	return up >= 4 && low * 4 < up;
 }
 
-/* Lower-case words that may start a date or time. */
+/* Lower-case words that may start a date or time, by first letter. */
 static int
 num_trigger_word(const char *s, size_t n)
 {
-	static const char *const w[] = { "yesterday", "today", "tomorrow", "tonight",
-	    "last", "next", "this", "past", "coming", "earlier", "later", "noon",
-	    "midnight", "one", "two", "three", "four", "five", "six", "seven",
-	    "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-	    "thirty", "forty", "fifty", "several", "the", "first", "second",
-	    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-	    "tenth", "hundreds", "thousands", "millions", "dozens", "dozen", NULL };
-	size_t i;
+	static const char *const by[26] = {
+		['c' - 'a'] = " coming ",
+		['d' - 'a'] = " dozen dozens ",
+		['e' - 'a'] = " earlier eight eighth eleven ",
+		['f' - 'a'] = " fifteen fifth fifty first five forty four fourth ",
+		['h' - 'a'] = " hundreds ",
+		['l' - 'a'] = " last later ",
+		['m' - 'a'] = " midnight millions ",
+		['n' - 'a'] = " next nine ninth noon ",
+		['o' - 'a'] = " one ",
+		['p' - 'a'] = " past ",
+		['s' - 'a'] = " second seven seventh several six sixth ",
+		['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
+		['y' - 'a'] = " yesterday ",
+	};
+	const char *l, *p;
 
-	if (n < 3 || n > 9)
+	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || (l = by[s[0] - 'a']) == NULL)
 		return 0;
-	for (i = 0; w[i]; i++)
-		if (w[i][0] == s[0] && strlen(w[i]) == n && memcmp(w[i], s, n) == 0)
+	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
+		if (p[-1] == ' ' && memcmp(p, s, n) == 0 && p[n] == ' ')
 			return 1;
+	}
 	return 0;
 }
 
@@ -570,6 +579,8 @@ scan_numbers(size_t r)
 			try = tk->e - tk->s <= 3 && (tk->f & TK_UPPER || tk->e - tk->s == 1);
 		else if (tk->f & TK_LOWER)
 			try = num_trigger_word(tf->s + tk->s, tk->e - tk->s) ||
+			    (tk->e - tk->s == 3 && memcmp(tf->s + tk->s, "the", 3) == 0 &&
+			    tk->e + 1 < tf->n && tf->s[tk->e + 1] >= '1' && tf->s[tk->e + 1] <= '2') ||
 			    (O->numbers && (tk->e - tk->s) >= 3);
 		if (!try)
 			continue;
@@ -953,7 +964,10 @@ count_sports(void)
 			return;
 		}
 	}
+	/* A sports report says so early: look at its first 80 tokens. */
 	for (r = 0; r < A->n; r++) {
+		if (ustart[r] > 80)
+			break;
 		for (k = ustart[r]; k < uend[r]; k++) {
 			struct tok *tk = &T.v[k];
 
@@ -1027,12 +1041,9 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 	if (sports)
 		sports_pass(0);
 	resolve();
-	i = M->n;
 	for (r = 0; r < a->n; r++)
 		if (ucaps[r] && uend[r] > ustart[r])
 			scan_caps(r);
-	if (sports)
-		sports_pass(i);
 	/* drop the unresolved, sort, and drop overlaps */
 	for (i = j = 0; i < M->n; i++)
 		if (M->v[i].type != T_NONE)

@@ -79,6 +79,34 @@ shape(const char *t, size_t s, size_t e)
 	int l, first = 1;
 
 	for (; i < e; i += (size_t)l) {
+		if ((unsigned char)t[i] < 0x80) {
+			/* ASCII fast path */
+			unsigned char ch = (unsigned char)t[i];
+
+			l = 1;
+			if (ch >= 'a' && ch <= 'z') {
+				low++, letters++;
+				if (first)
+					f |= TK_LOWER, first = 0;
+				continue;
+			}
+			if (ch >= 'A' && ch <= 'Z') {
+				up++, letters++;
+				if (first)
+					f |= TK_CAP, first = 0;
+				continue;
+			}
+			if (ch >= '0' && ch <= '9') {
+				if (first)
+					f |= TK_DIGIT, first = 0;
+				continue;
+			}
+			if (ch == '.')
+				dots++;
+			else if (ch == '-')
+				f |= TK_HYPHEN;
+			continue;
+		}
 		l = dec(t + i, e - i, &c);
 		if (c == '.')
 			dots++;
@@ -148,6 +176,16 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 		rs = i;
 		for (;;) {
 			while (j < len) {
+				unsigned char ch = (unsigned char)t[j];
+
+				if (ch < 0x80) {
+					if ((ch | 32) >= 'a' && (ch | 32) <= 'z' ? 1 :
+					    ch >= '0' && ch <= '9') {
+						j++;
+						continue;
+					}
+					break;
+				}
 				m = dec(t + j, len - j, &d);
 				if (!isalnum_cp(d))
 					break;
