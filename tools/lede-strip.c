@@ -132,16 +132,8 @@ article(const struct article *a, void *arg)
 				continue;
 			}
 		}
-			if (st->keep & BIT(p->kind)) {
-			if (getenv("LEDE_STRIP_DEBUG") != NULL) {
-				char dbg[128];
-
-				snprintf(dbg, sizeof(dbg), "%s c%d w%u s%u cap%u e%d", p->why ? p->why : "",
-				    p->cls, p->words, p->stop, p->cap, p->endp);
-				put(r, p->kind, p->s, p->n, dbg, st);
-			} else
-				put(r, p->kind, p->s, p->n, p->why, st);
-		}
+		if (st->keep & BIT(p->kind))
+			put(r, p->kind, p->s, p->n, p->why, st);
 	}
 	template_add_article(st->ps, n);
 	return 0;

@@ -38,7 +38,18 @@ enum {
 	A_HIGH = 128	/* not ASCII */
 };
 static unsigned char aclass[256];
-static uint32_t stop_maxlen;	/* the longest stopword key, in bytes */
+/*
+ * Which (length, first byte) pairs some stopword has: most words are
+ * turned away by this bit before their hash is looked up.
+ */
+#define STOP_MAXLEN 31
+static uint8_t stop_first[STOP_MAXLEN + 1][32];
+
+static inline int
+may_be_stopword(uint32_t len, unsigned char first)
+{
+	return stop_first[len][first >> 3] & (1u << (first & 7));
+}
 
 /* Closing marks that may follow a sentence's last punctuation. */
 static int
@@ -225,7 +236,7 @@ void
 features(struct para *p, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start, lim = n > SCAN_MAX ? SCAN_MAX : n, spaces = 0, tail;
+	size_t i = 0, start, lim = n > SCAN_MAX ? SCAN_MAX : n, spaces = 0, tail, end;
 	uint64_t h = FNV_OFF;
 	struct tok t;
 
@@ -235,6 +246,9 @@ features(struct para *p, const char *s, size_t n)
 	p->kind = K_NONE;
 	p->rule = -1;
 	p->valid = n;	/* lowered at the first invalid byte seen */
+	/* Where the last token ends: a token reaching it ends the paragraph. */
+	for (end = n; end > 0 && (aclass[u[end - 1]] & A_SPACE); end--)
+		;
 	while (i < lim) {
 		uint64_t w0 = 0, w1 = 0, c0 = 0, c1 = 0;
 		uint32_t klen = 0, clen = 0, letters = 0, upper = 0, digits = 0;
@@ -278,8 +292,7 @@ features(struct para *p, const char *s, size_t n)
 			c = u[i];
 			cl = aclass[c];
 		} while (!(cl & A_SPACE));
-		for (tail = i; tail < n && (aclass[u[tail]] & A_SPACE); tail++)
-			;
+		tail = i >= end ? n : i;
 		if (orcl & A_HIGH) {
 			size_t bad = (size_t)-1;
 
@@ -293,7 +306,7 @@ features(struct para *p, const char *s, size_t n)
 		/* What add_token does, for an ASCII token. */
 		{
 			struct key k = { c0, c1, clen };
-			uint64_t key = clen ? key_hash(&k) : 0;
+			uint64_t key = clen ? key_hash(&k) : 0;	/* also the fingerprint's */
 			uint32_t len = (uint32_t)(i - start);
 
 			p->words++;
@@ -305,7 +318,8 @@ features(struct para *p, const char *s, size_t n)
 				p->cap += (uint32_t)fu;
 				if (upper >= 2 && upper == letters)
 					p->allcaps++;
-				if (clen <= stop_maxlen && is_stopword(key))
+				if (clen <= STOP_MAXLEN && may_be_stopword(clen, (unsigned char)c0) &&
+				    is_stopword(key))
 					p->stop++;
 			} else if (digits == 0 && len <= 2 && is_separator(u[start])) {
 				p->seps++;
@@ -382,8 +396,14 @@ add_stopword(const char *s, size_t n, void *arg)
 	    i = (i + 1) & (STOP_SLOTS - 1))
 		;
 	stopset[i] = t.key;
-	if (n > stop_maxlen)
-		stop_maxlen = (uint32_t)n;
+	if (n <= STOP_MAXLEN) {
+		unsigned char first = (unsigned char)s[0];
+
+		/* The first byte as a token's key has it: folded to lower case. */
+		if (first >= 'A' && first <= 'Z')
+			first |= 0x20;
+		stop_first[n][first >> 3] |= (uint8_t)(1u << (first & 7));
+	}
 	return 0;
 }
 
