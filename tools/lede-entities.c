@@ -87,7 +87,8 @@ on_article(const struct article *a, void *arg)
 		const struct rec *rc = &a->recs[r];
 		size_t pos = 0, cp = 0;
 
-		if (pass)
+		/* --lenient passes a malformed record on, -p every record */
+		if (pass || rc->bad)
 			rec_write_rec(rc);
 		for (; i < mentions.n && mentions.v[i].rec == r; i++) {
 			const struct mention *m = &mentions.v[i];
