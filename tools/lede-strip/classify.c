@@ -68,6 +68,9 @@ jt_class(const struct para *p, int nostop)
 		return p->chars >= LEN_HIGH ? C_GOOD : C_NEARGOOD;
 	if (sd >= STOP_LOW)
 		return C_NEARGOOD;
+	/* A whole sentence thick with names and figures ("Ann Roe won the 50 m"). */
+	if (p->endp && p->words >= 8 && sd >= STOP_LOW * 2 / 3)
+		return C_NEARGOOD;
 	return C_BAD;
 }
 
@@ -124,9 +127,11 @@ score(const struct para *p)
 	case C_SHORT:
 		return p->endp ? -1 : -4;
 	default:
-		/* Long punctuated text the stopwords missed is not furniture, */
+		/* Punctuated text the stopwords missed (names, figures) is not furniture, */
 		if (p->words >= 15 && (p->endp || p->sentp > 0))
 			return -1;
+		if (p->words >= 8 && p->endp && p->stop > 0)
+			return -2;
 		/* nor is a table of figures. */
 		if (p->words >= 6 && p->digits * 3 >= p->words)
 			return -2;
