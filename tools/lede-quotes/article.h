@@ -72,6 +72,7 @@ struct name {
 	int		full;		/* the fullest name for it (itself if none) */
 	size_t		full_at;	/* number of names when full was found */
 	size_t		slot;		/* in the name hash */
+	int		samelast;	/* the previous name with the same last word, or -1 */
 };
 
 enum { MK_NAME, MK_PRON };
@@ -101,6 +102,7 @@ struct qart {
 	struct buf	 names_text;
 	int		*nametab;	/* hash of names (lower case) to index, -1 empty */
 	size_t		 nametabcap;
+	int		*lasttab;	/* last word's hash to the latest such name, -1 empty */
 	struct mention	*ments;
 	size_t		 nment, mentcap;
 	struct qvec	 qv;

@@ -17,6 +17,7 @@
 
 #define TAIL_REACH 10		/* tokens after a quotation where its verb may be */
 #define APPOSITION_REACH 25	/* tokens of ", Trump's envoy for ...," to skip */
+#define SENTENCE_REACH 80	/* tokens of a sentence looked at either side */
 
 static void sentence_of(struct qart *, size_t, size_t *, size_t *);
 static int subject_after(struct qart *, size_t, size_t, int *);
@@ -341,11 +342,12 @@ sentence_of(struct qart *a, size_t t, size_t *lo, size_t *hi)
 	const struct para *pa = &a->paras[a->toks[t].para];
 	uint32_t s = a->toks[t].sent;
 
+	/* at most SENTENCE_REACH tokens each way: run-on text stays linear */
 	*lo = t;
-	while (*lo > pa->t0 && a->toks[*lo - 1].sent == s)
+	while (*lo > pa->t0 && a->toks[*lo - 1].sent == s && *lo + SENTENCE_REACH > t)
 		(*lo)--;
 	*hi = t + 1;
-	while (*hi < pa->t0 + pa->nt && a->toks[*hi].sent == s)
+	while (*hi < pa->t0 + pa->nt && a->toks[*hi].sent == s && *hi < t + SENTENCE_REACH)
 		(*hi)++;
 }
 
@@ -528,7 +530,7 @@ reported_speaker(struct qart *a, size_t p, size_t before, int *name, size_t *cue
 	const struct para *pa = &a->paras[p];
 	size_t j, lo, hi;
 
-	for (j = before; j-- > pa->t0;) {
+	for (j = before; j-- > pa->t0 && j + SENTENCE_REACH > before;) {
 		if (!is_cue(a, j, pa->t0))
 			continue;
 		sentence_of(a, j, &lo, &hi);
@@ -543,7 +545,7 @@ reported_speaker(struct qart *a, size_t p, size_t before, int *name, size_t *cue
 void
 attrib_article(struct qart *a)
 {
-	size_t p, i, k;
+	size_t p, i, k, last_attr;
 	int name;
 	size_t cue;
 
@@ -552,27 +554,26 @@ attrib_article(struct qart *a)
 	for (p = 0; p < a->npara; p++) {
 		struct para *pa = &a->paras[p];
 
+		last_attr = (size_t)-1;
 		for (i = pa->q0; i < pa->q0 + pa->nq; i++) {
 			struct quote *q = &a->quotes[i];
 
+			if (i > pa->q0 && a->quotes[i - 1].attributed)
+				last_attr = i - 1;
 			if (q->block_prev || q->block_next)
 				q->form = FORM_BLOCK;
 			if (q->attributed)
 				continue;
 			/* an earlier quotation of the paragraph */
-			for (k = i; k-- > pa->q0;) {
-				if (a->quotes[k].attributed) {
-					inherit(q, &a->quotes[k]);
-					if (q->form != FORM_BLOCK)
-						q->form = FORM_CONTINUED;
-					break;
-				}
-			}
-			if (q->attributed)
+			if (last_attr != (size_t)-1) {
+				inherit(q, &a->quotes[last_attr]);
+				if (q->form != FORM_BLOCK)
+					q->form = FORM_CONTINUED;
 				continue;
+			}
 			/* a later one, when this one is a sentence of its own: "A." "B," he said. */
 			if (q->form == FORM_DIRECT && q->words >= 3) {
-				for (k = i + 1; k < pa->q0 + pa->nq; k++) {
+				for (k = i + 1; k < pa->q0 + pa->nq && k < i + 4; k++) {
 					if (a->quotes[k].own) {
 						inherit(q, &a->quotes[k]);
 						break;

@@ -8,6 +8,8 @@
 
 /* How far back (paragraphs) a pronoun may look for the person it stands for. */
 #define PRONOUN_REACH 6
+/* ... and how many mentions at most, so that a run-on list stays linear. */
+#define MENTION_REACH 200
 
 static int
 ieq(const char *a, size_t an, const char *b, size_t bn)
@@ -50,8 +52,10 @@ names_reset(struct qart *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->nname; i++)
+	for (i = 0; i < a->nname; i++) {
 		a->nametab[a->names[i].slot] = -1;
+		a->lasttab[a->names[i].lastkey & (a->nametabcap - 1)] = -1;
+	}
 	a->nname = 0;
 	a->names_text.len = 0;
 }
@@ -62,16 +66,22 @@ nametab_grow(struct qart *a)
 	size_t i, cap = a->nametabcap ? a->nametabcap * 2 : 1024, j;
 
 	free(a->nametab);
+	free(a->lasttab);
 	a->nametab = xreallocarray(NULL, cap, sizeof(*a->nametab));
+	a->lasttab = xreallocarray(NULL, cap, sizeof(*a->lasttab));
 	a->nametabcap = cap;
 	for (i = 0; i < cap; i++)
-		a->nametab[i] = -1;
+		a->nametab[i] = a->lasttab[i] = -1;
 	for (i = 0; i < a->nname; i++) {
 		j = name_hash(name_str(a, (int)i), a->names[i].len) & (cap - 1);
 		while (a->nametab[j] >= 0)
 			j = (j + 1) & (cap - 1);
 		a->nametab[j] = (int)i;
 		a->names[i].slot = j;
+		/* chains by last word: same bucket, newest first */
+		j = a->names[i].lastkey & (cap - 1);
+		a->names[i].samelast = a->lasttab[j];
+		a->lasttab[j] = (int)i;
 	}
 }
 
@@ -110,6 +120,8 @@ name_add(struct qart *a, const char *s, size_t n)
 		}
 	}
 	nm->lastkey = name_hash(s + nm->last, n - nm->last);
+	nm->samelast = a->lasttab[nm->lastkey & (a->nametabcap - 1)];
+	a->lasttab[nm->lastkey & (a->nametabcap - 1)] = (int)a->nname;
 	nm->full = (int)a->nname;
 	nm->full_at = (size_t)-1;
 	nm->slot = j;
@@ -161,11 +173,16 @@ fullest(const struct qart *a, int id)
 
 	if (a->names[id].org || a->names[id].place)
 		return id;
-	for (i = 0; i < a->nname; i++) {
+	/* only names in the same last-word bucket can share the last word */
+	for (i = (size_t)a->lasttab[a->names[id].lastkey & (a->nametabcap - 1)];
+	    i != (size_t)-1; i = (size_t)a->names[i].samelast) {
 		const struct name *c = &a->names[i];
 
 		if ((int)i == id || c->lastkey != a->names[id].lastkey || c->org || c->place ||
-		    c->nwords <= a->names[best].nwords)
+		    c->nwords < a->names[best].nwords)
+			continue;
+		/* of two as long, the one the article gave first */
+		if (c->nwords == a->names[best].nwords && (best == id || (int)i > best))
 			continue;
 		l2 = last_word(a, (int)i, &ln2);
 		if (ieq(l, ln, l2, ln2) && words_within(a, id, (int)i))
@@ -257,7 +274,7 @@ antecedent(struct qart *a, size_t p, unsigned cls)
 	size_t i = a->nment;
 	int g, id;
 
-	while (i-- > 0) {
+	while (i-- > 0 && i + MENTION_REACH > a->nment) {
 		const struct mention *m = &a->ments[i];
 
 		if (m->para + PRONOUN_REACH < p)
@@ -443,7 +460,7 @@ role_person(struct qart *a, size_t before, const char *role, size_t rn)
 {
 	size_t i = a->nment;
 
-	while (i-- > 0) {
+	while (i-- > 0 && i + MENTION_REACH > a->nment) {
 		const struct mention *m = &a->ments[i];
 		const struct name *nm;
 
@@ -455,7 +472,7 @@ role_person(struct qart *a, size_t before, const char *role, size_t rn)
 			return m->name;
 	}
 	/* nobody with that title: the last person who was the subject of a clause */
-	for (i = a->nment; i-- > 0;) {
+	for (i = a->nment; i-- > 0 && i + MENTION_REACH > a->nment;) {
 		const struct mention *m = &a->ments[i];
 		int id, g;
 
