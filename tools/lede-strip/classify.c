@@ -276,7 +276,8 @@ main_run(const struct para *ps, size_t n, size_t *a, size_t *b)
 	trim_tail(ps, *a, b);
 	/* A run starts with prose: a headline or byline above it is not body. */
 	while (*a < *b && ps[*a].kind != K_BODY &&
-	    !(ps[*a].cls >= C_NEARGOOD && (ps[*a].endp || ps[*a].sentp > 0)) &&
+	    !(ps[*a].cls >= C_NEARGOOD && (ps[*a].endp || ps[*a].sentp > 0) &&
+	    !(ps[*a].words <= 20 && ps[*a].cap * 10 >= ps[*a].alpha * 6)) &&
 	    !(ps[*a].words >= 15 && (ps[*a].endp || ps[*a].sentp > 0)) &&
 	    !(ps[*a].words >= 12 && ps[*a].cls >= C_NEARGOOD && ps[*a].cap * 10 < ps[*a].alpha * 6))
 		(*a)++;
