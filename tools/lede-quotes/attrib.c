@@ -644,7 +644,8 @@ attrib_article(struct qart *a)
 		q->keep = 1;
 		if (!letters(s, q->te - q->ts))
 			q->keep = 0;
-		else if (q->words <= 2 && !q->own && !q->block_prev && !q->block_next)
+		else if (q->words <= 2 && !q->own && !q->block_prev && !q->block_next &&
+		    !(q->speaker >= 0 && name_is_person(a, q->speaker)))
 			q->keep = 0;
 		else if (q->titlecase && q->words <= 6 && !q->own)
 			q->keep = 0;
