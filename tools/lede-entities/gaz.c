@@ -691,10 +691,17 @@ gaz_init(void)
 	blob_each_line(&lede_blob_ent_extra, ld_list, NULL);
 }
 
+/* Users' gazetteers, kept for the whole run (the table points into them). */
+struct user_blob {
+	struct lede_blob blob;
+	struct user_blob *next;
+};
+static struct user_blob *user_blobs;
+
 int
 gaz_load_user(const char *path)
 {
-	struct lede_blob *b;
+	struct user_blob *b;
 	unsigned long bad = 0;
 	struct buf data = { 0 };
 	char chunk[65536];
@@ -717,10 +724,12 @@ gaz_load_user(const char *path)
 	buf_terminate(&data);
 	/* Kept for the whole run: the table points into it. */
 	b = xmalloc(sizeof(*b));
-	b->data = data.p ? data.p : "";
-	b->len = data.len;
+	b->next = user_blobs;
+	user_blobs = b;
+	b->blob.data = data.p ? data.p : "";
+	b->blob.len = data.len;
 	gaz_init();
-	blob_each_line(b, ld_list, &bad);
+	blob_each_line(&b->blob, ld_list, &bad);
 	if (bad)
 		lede_warnx("%s: %lu lines without NAME<TAB>TYPE skipped", path, bad);
 	return 0;

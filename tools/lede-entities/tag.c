@@ -547,7 +547,13 @@ num_trigger_word(const char *s, size_t n)
 	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || (l = by[s[0] - 'a']) == NULL)
 		return 0;
 	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
-		if (p[-1] == ' ' && memcmp(p, s, n) == 0 && p[n] == ' ')
+		size_t i;
+
+		if (p[-1] != ' ')
+			continue;
+		for (i = 0; i < n && p[i] == s[i]; i++)
+			;
+		if (i == n && p[n] == ' ')
 			return 1;
 	}
 	return 0;
@@ -1049,7 +1055,8 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		if (M->v[i].type != T_NONE)
 			M->v[j++] = M->v[i];
 	M->n = j;
-	qsort(M->v, M->n, sizeof(*M->v), cmp_mention);
+	if (M->n > 1)
+		qsort(M->v, M->n, sizeof(*M->v), cmp_mention);
 	for (i = j = 0; i < M->n; i++) {
 		if (j > 0 && M->v[j - 1].rec == M->v[i].rec && M->v[i].s < M->v[j - 1].e)
 			continue;
