@@ -426,8 +426,9 @@ chunks(struct qart *a, size_t pi)
 					break;
 			}
 		}
-		/* a long capitalised run is a headline or a title, not a name */
-		if (!pa->heading && u - t <= 6)
+		/* a long capitalised run is a headline or a title, not a name; so is shouting */
+		if (!pa->heading && u - t <= 6 && !(u - t >= 2 && a->toks[t].cap == 2 &&
+		    a->toks[t + 1].cap == 2))
 			mention_add_chunk(a, pi, t, u);
 		t = u;
 	}

@@ -322,11 +322,35 @@ add_title(struct name *nm, const char *s, size_t n)
 	nm->titles[nm->tlen] = '\0';
 }
 
+/* Whether tokens [t0, t1) are articles or conjunctions only: The, A, But, And. */
+static int
+stripped_opener(struct qart *a, size_t t0, size_t t1)
+{
+	static const char *const w[] = { "the", "a", "an", "this", "that", "these", "those", NULL };
+	const char *const *x;
+	size_t t, n;
+	const char *s;
+	int ok;
+
+	for (t = t0; t < t1; t++) {
+		if (tok_cls(a, t) & (LX_CONJ | LX_ADV))
+			continue;
+		s = para_text(a, a->toks[t].para) + a->toks[t].s;
+		n = a->toks[t].e - a->toks[t].s;
+		ok = 0;
+		for (x = w; *x != NULL && !ok; x++)
+			ok = ieq(s, n, *x, strlen(*x));
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
 void
 mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 {
 	const char *text = para_text(a, p);
-	size_t t, k, mi, tstart;
+	size_t t, k, mi, tstart, t00;
 	unsigned cls;
 	int id, gender = 0, titled = 0, place;
 	char buf[256];
@@ -353,6 +377,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		return;
 	}
 	/* drop But, The, According... from the front */
+	t00 = t0;
 	while (t0 < t1 && (tok_cls(a, t0) & (LX_NONNAME | LX_VERB | LX_ADV | LX_PRON | LX_CONJ)) &&
 	    (!(tok_cls(a, t0) & LX_GIVEN) || t0 + 1 == t1 || (tok_cls(a, t0) & LX_VERB)))
 		t0++;	/* June Carter stays, Said Ana Lopez loses "Said" */
@@ -450,6 +475,9 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 	while (t > a->paras[p].t0 && a->toks[t - 1].type == T_WORD &&
 	    a->toks[t - 1].sent == a->toks[t].sent && (tok_cls(a, t - 1) & (LX_TITLE | LX_ROLE | LX_PLACE)))
 		t--;	/* Democratic presidential nominee Hillary Clinton */
+	/* "The Kremlin said", "But Rubio said": the article or conjunction opens the clause */
+	if (t == tstart && t00 < tstart && stripped_opener(a, t00, tstart))
+		t = t00;
 	m->subject = !a->toks[t1 - 1].poss && clause_start(a, p, t);
 	for (t = tstart; t < t1; t++)
 		a->toks[t].m = (int32_t)mi;
