@@ -42,6 +42,8 @@ t 'according to' 0 "a\t1\ttext\tThe plan is ${L}dead on arrival,${R} according t
   "a\t1\tquote\tdead on arrival\tMaria Chen\taccording to\tpartial\n" lede-quotes
 t 'dash' 0 "a\t1\ttext\t${L}Nothing is decided yet.${R} ${DASH} Maria Chen\n" \
   "a\t1\tquote\tNothing is decided yet.\tMaria Chen\t${DASH}\tdirect\n" lede-quotes
+t 'passive: the agent after by' 0 "a\t1\ttext\tThe scheme was branded a ${L}costly mistake${R} by Tom Baker.\n" \
+  "a\t1\tquote\tcostly mistake\tTom Baker\tbranded\tpartial\n" lede-quotes
 t 'organisation' 0 "a\t1\ttext\t${L}The border remains closed,${R} the Interior Ministry said in a statement.\n" \
   "a\t1\tquote\tThe border remains closed\tInterior Ministry\tsaid\tdirect\n" lede-quotes
 
@@ -73,6 +75,10 @@ t 'continued: after the attribution in the paragraph' 0 \
 t 'block: only the last paragraph closes' 0 \
   "a\t1\ttext\tTom Baker said: ${L}First, we fix the roads.\na\t2\ttext\t${L}Then we fix the schools.${R}\n" \
   "a\t1\tquote\tFirst, we fix the roads.\tTom Baker\tsaid\tblock\na\t2\tquote\tThen we fix the schools.\tTom Baker\tsaid\tblock\n" \
+  lede-quotes
+t 'paragraphs of one quotation run into one line' 0 \
+  'a\t1\ttext\t"We are ready," said Tom Baker. "The roads come first. "Then the schools."\n' \
+  'a\t1\tquote\tWe are ready\tTom Baker\tsaid\tdirect\na\t1\tquote\tThe roads come first.\tTom Baker\tsaid\tcontinued\na\t1\tquote\tThen the schools.\tTom Baker\tsaid\tcontinued\n' \
   lede-quotes
 t 'partial' 0 "a\t1\ttext\tMaria Chen called the plan ${L}reckless and unfair${R} in a speech.\n" \
   "a\t1\tquote\treckless and unfair\tMaria Chen\tcalled\tpartial\n" lede-quotes

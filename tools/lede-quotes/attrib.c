@@ -330,7 +330,8 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 				return 1;
 			}
 		}
-		return 1;
+		/* a noun must follow: not "branded a "waste"" */
+		return k + 1 < hi && a->toks[k + 1].type == T_WORD;
 	}
 	return 0;
 }
@@ -405,8 +406,35 @@ find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
 	return 0;
 }
 
+/* "was branded a "waste" by MPs": the agent after "by", up to the sentence's end. */
 static int
-find_head(struct qart *a, size_t qt, size_t lo, struct attr *r)
+passive_agent(struct qart *a, size_t cue, size_t qt, size_t hi, int *name)
+{
+	size_t j, k = cue;
+	static const char *const be[] = { "been", "was", "were", "is", "are", "be", "being", NULL };
+	const char *const *w;
+	int passive = 0;
+
+	while (k > 0 && a->toks[k - 1].type == T_WORD && (tok_cls(a, k - 1) & LX_ADV) &&
+	    !tok_is(a, k - 1, "was") && !tok_is(a, k - 1, "is"))
+		k--;
+	for (w = be; *w != NULL && k > 0; w++)
+		if (tok_is(a, k - 1, *w))
+			passive = 1;
+	if (!passive)
+		return 0;
+	for (j = qt + 1; j < hi && j < qt + 6; j++) {
+		if (a->toks[j].type == T_QUOTE)
+			return 0;
+		if (tok_is(a, j, "by") && j + 1 < hi)
+			return subject_after(a, j, hi, name) || (tok_is(a, j, "by") &&
+			    (subj_start = j + 1, noun_speaker(a, j + 1, j + 1, name)));
+	}
+	return 0;
+}
+
+static int
+find_head(struct qart *a, size_t qt, size_t lo, size_t hi, struct attr *r)
 {
 	size_t j, start = lo;
 
@@ -414,7 +442,8 @@ find_head(struct qart *a, size_t qt, size_t lo, struct attr *r)
 	for (j = qt; j-- > start;) {
 		if (!is_cue(a, j, start))
 			continue;
-		if (subject_before(a, start, j, &r->name) || subject_after(a, j, qt, &r->name)) {
+		if (subject_before(a, start, j, &r->name) || subject_after(a, j, qt, &r->name) ||
+		    passive_agent(a, j, qt, hi, &r->name)) {
 			r->found = 1;
 			r->cue = j;
 			return 1;
@@ -485,7 +514,7 @@ attrib_para(struct qart *a, size_t p)
 		sentence_of(a, qt, &lo, &hi);
 		memset(&r, 0, sizeof(r));
 		r.name = -1;
-		if (find_tail(a, qt, hi, &r) || find_head(a, qt, lo, &r)) {
+		if (find_tail(a, qt, hi, &r) || find_head(a, qt, lo, hi, &r)) {
 			q->attributed = q->own = 1;
 			q->speaker = r.name;
 			set_cue(a, q, r.cue);

@@ -160,6 +160,19 @@ static const unsigned char candidate[256] = {
 	[0] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1
 };
 
+/* Whether p[0..i) ends with a sentence's end and a space: ". ", "? ", "! ". */
+static int
+after_sentence(const char *p, size_t i)
+{
+	size_t j = i;
+
+	if (j == 0 || (p[j - 1] != ' '))
+		return 0;
+	while (j > 0 && p[j - 1] == ' ')
+		j--;
+	return j > 0 && (p[j - 1] == '.' || p[j - 1] == '?' || p[j - 1] == '!');
+}
+
 /* Topmost open entry of family fam, or -1. */
 static int
 find_open(const struct open *st, int depth, int fam)
@@ -272,6 +285,16 @@ scan(const char *p, size_t n, struct qvec *out, const size_t *ign, size_t nign, 
 				continue;	/* Sanders' plan, '90s */
 			}
 			break;
+		}
+		/*
+		 * A new paragraph of the same quotation run into this one:
+		 * "... not that well. "It will be great ..." -- the first part
+		 * ends with its sentence, the next one starts here.
+		 */
+		if (!close && fam == MF_DOUBLE && depth > 0 && st[0].fam == MF_DOUBLE &&
+		    after_sentence(p, i)) {
+			push_span(out, &st[0], i, 0, 0);
+			depth = 0;
 		}
 		if (close) {
 			d = find_open(st, depth, fam);
