@@ -442,8 +442,8 @@ find_head(struct qart *a, size_t qt, size_t lo, size_t hi, struct attr *r)
 	for (j = qt; j-- > start;) {
 		if (!is_cue(a, j, start))
 			continue;
-		if (subject_before(a, start, j, &r->name) || subject_after(a, j, qt, &r->name) ||
-		    passive_agent(a, j, qt, hi, &r->name)) {
+		if (passive_agent(a, j, qt, hi, &r->name) || subject_before(a, start, j, &r->name) ||
+		    subject_after(a, j, qt, &r->name)) {
 			r->found = 1;
 			r->cue = j;
 			return 1;
