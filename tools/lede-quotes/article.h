@@ -67,6 +67,7 @@ struct name {
 	size_t		lastkey;	/* hash of the last word, lower case */
 	int		nwords;
 	int		org, place, titled, given, gender;	/* gender: 'm', 'f' or 0 */
+	int		spoke;		/* was the subject of a speech verb */
 	char		titles[48];	/* title words seen before it, lower case */
 	size_t		tlen;
 	int		full;		/* the fullest name for it (itself if none) */

@@ -117,6 +117,12 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 		return n > 2 && s[n - 1] == 's' && s[n - 2] != 's';
 	}
 	if (tok_is(a, det, "the")) {
+		/* "the Old Trafford boss": the head noun decides, not the names before it */
+		if (!a->toks[k].cap && (tok_cls(a, k) & (LX_ROLE | LX_TITLE))) {
+			s = tok_text(a, k, &n);
+			*name = role_person(a, det, s, n);
+			return 1;
+		}
 		for (i = det + 1; i <= k; i++) {
 			if (a->toks[i].m >= 0 && a->ments[a->toks[i].m].kind == MK_NAME) {
 				*name = a->ments[a->toks[i].m].name;	/* the Kremlin */
@@ -264,10 +270,11 @@ subject_before(struct qart *a, size_t lo, size_t cue, int *name)
 		k--;
 		if (a->toks[k].type == T_WORD && !a->toks[k].cap && (tok_cls(a, k) & LX_ADV))
 			continue;
-		if (subject_end(a, lo, k, name, 0))
+		if (subject_end(a, lo, k, name, 0) && (*name >= 0 || !participle(a, cue)))
 			return 1;
 		break;
 	}
+	/* "the Council issued a statement calling it ...": the sentence's subject */
 	if (participle(a, cue)) {
 		sentence_of(a, cue, &s0, &s1);
 		if (sentence_subject(a, s0, cue, name))

@@ -252,30 +252,44 @@ lx_get(const char *s, size_t n)
 	return sl->off ? sl->cls : 0;
 }
 
+static int
+find_role(const char *key, size_t rn)
+{
+	size_t i;
+
+	for (i = 0; i < nroles; i++)
+		if (strlen(roles[i].role) == rn && memcmp(roles[i].role, key, rn) == 0)
+			return (int)i;
+	return -1;
+}
+
 int
 lx_role_fits(const char *role, size_t rn, const char *titles, size_t tn)
 {
 	char key[MAXKEY];
-	size_t i, k;
+	size_t k;
 	const char *t, *te, *p;
+	int i;
 
+	while (rn > 0 && role[rn - 1] == '.')
+		rn--;
 	if ((rn = fold(role, rn, key)) == 0)
 		return 0;
-	for (i = 0; i < nroles; i++) {
-		if (strlen(roles[i].role) != rn || memcmp(roles[i].role, key, rn) != 0)
+	i = find_role(key, rn);
+	/* each title word of the person against the role's list, or the role itself */
+	for (p = titles; p < titles + tn; p = te + 1) {
+		te = memchr(p, ' ', (size_t)(titles + tn - p));
+		if (te == NULL)
+			te = titles + tn;
+		k = (size_t)(te - p);
+		if (i < 0) {
+			if (k == rn && memcmp(p, key, rn) == 0)
+				return 1;
 			continue;
-		/* each title word of the person against the role's list */
-		for (p = titles; p < titles + tn; p = te + 1) {
-			te = memchr(p, ' ', (size_t)(titles + tn - p));
-			if (te == NULL)
-				te = titles + tn;
-			k = (size_t)(te - p);
-			for (t = roles[i].titles; (t = strstr(t, " ")) != NULL && t[1]; t++) {
-				if (strncmp(t + 1, p, k) == 0 && t[1 + k] == ' ')
-					return 1;
-			}
 		}
-		return 0;
+		for (t = roles[i].titles; (t = strstr(t, " ")) != NULL && t[1]; t++)
+			if (strncmp(t + 1, p, k) == 0 && t[1 + k] == ' ')
+				return 1;
 	}
 	return 0;
 }

@@ -223,7 +223,7 @@ personlike(struct qart *a, int id, int *gender)
 	*gender = nm->gender ? nm->gender : a->names[id].gender;
 	if (nm->org || nm->place)
 		return 0;
-	return nm->titled || nm->given || a->names[id].titled;
+	return nm->titled || nm->given || nm->spoke || a->names[id].titled || a->names[id].spoke;
 }
 
 static size_t
@@ -351,6 +351,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 {
 	const char *text = para_text(a, p);
 	size_t t, k, mi, tstart, t00;
+	int speaks;
 	unsigned cls;
 	int id, gender = 0, titled = 0, place;
 	char buf[256];
@@ -383,6 +384,14 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		t0++;	/* June Carter stays, Said Ana Lopez loses "Said" */
 	if (t0 == t1)
 		return;
+	/* "Following a meeting, ...": a capitalised -ing word on its own is no name */
+	if (t1 == t0 + 1 && !(tok_cls(a, t0) & LX_GIVEN)) {
+		size_t wl = a->toks[t0].e - a->toks[t0].s;
+		const char *w = text + a->toks[t0].s;
+
+		if (wl > 4 && memcmp(w + wl - 3, "ing", 3) == 0)
+			return;
+	}
 	tstart = t0;
 	/* the run as a whole: a place or an organisation? */
 	bl = 0;
@@ -416,7 +425,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 				break;
 			}
 		}
-		while (t0 + 1 < t1 && (tok_cls(a, t0) & (LX_TITLE | LX_PLACE)) &&
+		while (t0 + 1 < t1 && (tok_cls(a, t0) & (LX_TITLE | LX_PLACE | LX_ROLE)) &&
 		    !(tok_cls(a, t0) & LX_GIVEN && !(tok_cls(a, t0) & LX_TITLE))) {
 			if (tok_cls(a, t0) & LX_TITLE)
 				titled = 1;
@@ -463,6 +472,20 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		if (gender && !a->names[id].gender)
 			a->names[id].gender = gender;
 	}
+	/* "Hewitt said", "Lucas has told": whoever speaks is a person or a body */
+	speaks = 0;
+	for (t = t1; t < a->paras[p].t0 + a->paras[p].nt && t < t1 + 3 && !a->toks[t1 - 1].poss; t++) {
+		const struct tok *x = &a->toks[t];
+
+		if (x->type != T_WORD || x->cap)
+			break;
+		if (tok_cls(a, t) & LX_VERB) {
+			a->names[id].spoke = speaks = 1;
+			break;
+		}
+		if (!(tok_cls(a, t) & LX_ADV))
+			break;
+	}
 	mi = push_mention(a);
 	m = &a->ments[mi];
 	m->kind = MK_NAME;
@@ -475,10 +498,14 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 	while (t > a->paras[p].t0 && a->toks[t - 1].type == T_WORD &&
 	    a->toks[t - 1].sent == a->toks[t].sent && (tok_cls(a, t - 1) & (LX_TITLE | LX_ROLE | LX_PLACE)))
 		t--;	/* Democratic presidential nominee Hillary Clinton */
+	if (t > a->paras[p].t0 && stripped_opener(a, t - 1, t) && !(tok_cls(a, t - 1) & LX_ADV) &&
+	    !(tok_cls(a, t - 1) & LX_CONJ))
+		t--;	/* ..., the Security Council issued */
 	/* "The Kremlin said", "But Rubio said": the article or conjunction opens the clause */
 	if (t == tstart && t00 < tstart && stripped_opener(a, t00, tstart))
 		t = t00;
-	m->subject = !a->toks[t1 - 1].poss && clause_start(a, p, t);
+	/* the speaker of "..., film-maker George Lucas has said" is the clause's subject too */
+	m->subject = !a->toks[t1 - 1].poss && (speaks || clause_start(a, p, t));
 	for (t = tstart; t < t1; t++)
 		a->toks[t].m = (int32_t)mi;
 }
@@ -498,19 +525,6 @@ role_person(struct qart *a, size_t before, const char *role, size_t rn)
 		if (lx_role_fits(role, rn, nm->titles, nm->tlen) ||
 		    lx_role_fits(role, rn, a->names[m->name].titles, a->names[m->name].tlen))
 			return m->name;
-	}
-	/* nobody with that title: the last person who was the subject of a clause */
-	for (i = a->nment; i-- > 0 && i + MENTION_REACH > a->nment;) {
-		const struct mention *m = &a->ments[i];
-		int id, g;
-
-		if (m->t0 >= before || !m->subject)
-			continue;
-		if (m->para + PRONOUN_REACH < a->toks[before].para)
-			break;
-		id = m->kind == MK_PRON ? m->ref : m->name;
-		if (id >= 0 && personlike(a, id, &g))
-			return id;
 	}
 	return -1;
 }
