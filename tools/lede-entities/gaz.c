@@ -93,6 +93,8 @@ keyeq(const char *a, const char *b, size_t n)
 {
 	size_t i;
 
+	if (memcmp(a, b, n) == 0)
+		return 1;
 	for (i = 0; i < n; i++)
 		if (lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
 			return 0;
@@ -622,6 +624,47 @@ static const struct {
 	{ "placeof", G_PLACEOF }, { "orgnext", G_ORGNEXT }, { NULL, 0 }
 };
 
+/*
+ * The cue words again, in a small table of their own that stays in the
+ * cache: lower-case words are only ever asked about their cues.
+ */
+#define CUE_SLOTS 2048
+static struct cue {
+	const char *key;
+	uint32_t klen;
+	uint64_t cats;
+} cues[CUE_SLOTS];
+
+static void
+cue_add(const char *s, size_t n, uint64_t cats)
+{
+	size_t i;
+
+	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
+		if (cues[i].klen == n && keyeq(cues[i].key, s, n)) {
+			cues[i].cats |= cats;
+			return;
+		}
+	cues[i].key = s;
+	cues[i].klen = (uint32_t)n;
+	cues[i].cats = cats;
+}
+
+uint64_t
+gaz_cue(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 2 && s[n - 1] == '.')
+		n--;		/* "Feb." */
+	if (n == 0 || n > 20)
+		return 0;
+	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
+		if (cues[i].klen == n && keyeq(cues[i].key, s, n))
+			return cues[i].cats;
+	return 0;
+}
+
 static int
 ld_cue(const char *s, size_t n, void *arg)
 {
@@ -641,6 +684,7 @@ ld_cue(const char *s, size_t n, void *arg)
 		p = c + 1;
 	}
 	add(w.s, w.n, cats);
+	cue_add(w.s, w.n, cats);
 	return 0;
 }
 

@@ -86,6 +86,8 @@ void	gaz_init(void);
 int	gaz_load_user(const char *path);
 /* Looks key[0..n) up, ignoring ASCII case; NULL if unknown. */
 const struct gent *gaz_get(const char *key, size_t n);
+/* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
+uint64_t gaz_cue(const char *key, size_t n);
 /* FNV-1a over ASCII-lowercased bytes. */
 uint32_t gaz_hash(const char *s, size_t n);
 

@@ -373,7 +373,7 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 			return;
 		}
 		for (k = a; k < b; k++)
-			if (common_only(cats(r, k)) || (T.v[k].f & TK_LOWER))
+			if ((T.v[k].f & TK_LOWER) || common_only(cats(r, k)))
 				lower = 1;
 		add_mention(r, a, b, lower ? T_ORG : T_PERSON, 0, flags);
 		return;
@@ -506,6 +506,7 @@ mark_sentences(size_t r)
 	}
 }
 
+/* A unit in capitals (a headline, a table): few lower-case letters. */
 static int
 is_caps_unit(size_t r)
 {
@@ -515,10 +516,13 @@ is_caps_unit(size_t r)
 	for (i = 0; i < tf->n; i++) {
 		unsigned char ch = (unsigned char)tf->s[i];
 
-		if (ch >= 'A' && ch <= 'Z')
+		if (ch >= 'A' && ch <= 'Z') {
 			up++;
-		else if (ch >= 'a' && ch <= 'z')
-			low++;
+		} else if (ch >= 'a' && ch <= 'z') {
+			/* give up as soon as the rest cannot make it */
+			if (++low * 4 >= up + (tf->n - i))
+				return 0;
+		}
 	}
 	return up >= 4 && low * 4 < up;
 }
@@ -542,13 +546,22 @@ num_trigger_word(const char *s, size_t n)
 		['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
 		['y' - 'a'] = " yesterday ",
 	};
+	static uint16_t lens[26];	/* lengths of the words, by first letter */
+	static int ready;
 	const char *l, *p;
+	size_t i;
 
-	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || (l = by[s[0] - 'a']) == NULL)
+	if (!ready) {
+		for (i = 0; i < 26; i++)
+			for (p = by[i]; p && *p; p++)
+				if (p[0] != ' ' && p[-1] == ' ')
+					lens[i] |= (uint16_t)(1u << strcspn(p, " "));
+		ready = 1;
+	}
+	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || !(lens[s[0] - 'a'] & (1u << n)))
 		return 0;
+	l = by[s[0] - 'a'];
 	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
-		size_t i;
-
 		if (p[-1] != ' ')
 			continue;
 		for (i = 0; i < n && p[i] == s[i]; i++)
@@ -576,7 +589,7 @@ scan_numbers(size_t r)
 		if (tk->f & TK_DIGIT)
 			try = 1;
 		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || (ch >= 'A' && ch <= 'Z' &&
-		    (tk->f & TK_CAP) && (cats(r, k) & (G_MONTH | G_DAY))))
+		    (tk->f & TK_CAP) && (gaz_cue(tf->s + tk->s, tk->e - tk->s) & (G_MONTH | G_DAY))))
 			try = 1;
 		else if ((ch == 'U' || ch == 'A' || ch == 'C' || ch == 'N' || ch == 'H' ||
 		    ch == 'S' || ch == 'E' || ch == 'G') && tk->e < lim + 0 &&
@@ -980,7 +993,7 @@ count_sports(void)
 			if (!(tk->f & (TK_LOWER | TK_UPPER)) || tk->e - tk->s < 4 ||
 			    tk->e - tk->s > 10)
 				continue;
-			if (cats(r, k) & G_SPORT) {
+			if (gaz_cue(rtext(r) + tk->s, tk->e - tk->s) & G_SPORT) {
 				if (++hits >= 3) {
 					sports = 1;
 					return;

@@ -268,7 +268,12 @@ tok_gaz(const char *text, struct tok *t)
 uint64_t
 tok_cats(const char *text, struct tok *t)
 {
-	const struct gent *g = tok_gaz(text, t);
+	const struct gent *g;
+
+	/* Lower-case words and punctuation matter only as cues. */
+	if (!(t->f & (TK_CAP | TK_UPPER)))
+		return gaz_cue(text + t->s, t->e - t->s);
+	g = tok_gaz(text, t);
 
 	if (g == NULL)
 		return 0;
