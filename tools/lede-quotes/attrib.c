@@ -250,6 +250,24 @@ subject_end(struct qart *a, size_t lo, size_t k, int *name, int depth)
 	}
 }
 
+/* "cynically", "forcefully": adverbs in -ly may stand between speaker and verb. */
+static int
+adverb_ly(struct qart *a, size_t t)
+{
+	static const char *const nouns[] = { "family", "ally", "rally", "assembly", "supply",
+		"daily", "weekly", "monthly", "quarterly", "anomaly", "monopoly", "bully", NULL };
+	const char *const *w;
+	size_t n;
+	const char *s = tok_text(a, t, &n);
+
+	if (!(n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y'))
+		return 0;
+	for (w = nouns; *w != NULL; w++)
+		if (tok_is(a, t, *w))
+			return 0;
+	return 1;
+}
+
 static int
 participle(struct qart *a, size_t t)
 {
@@ -268,8 +286,12 @@ subject_before(struct qart *a, size_t lo, size_t cue, int *name)
 	*name = -1;
 	while (k > lo) {
 		k--;
-		if (a->toks[k].type == T_WORD && !a->toks[k].cap && (tok_cls(a, k) & LX_ADV))
+		if (a->toks[k].type == T_WORD && !a->toks[k].cap && ((tok_cls(a, k) & LX_ADV) ||
+		    adverb_ly(a, k)))
 			continue;
+		/* ", arguing that ...": a participle after a comma belongs to the clause's subject */
+		if (participle(a, cue) && a->toks[k].type == T_COMMA)
+			break;
 		if (subject_end(a, lo, k, name, 0) && (*name >= 0 || !participle(a, cue)))
 			return 1;
 		break;
