@@ -44,6 +44,9 @@ t 'dash' 0 "a\t1\ttext\t${L}Nothing is decided yet.${R} ${DASH} Maria Chen\n" \
   "a\t1\tquote\tNothing is decided yet.\tMaria Chen\t${DASH}\tdirect\n" lede-quotes
 t 'passive: the agent after by' 0 "a\t1\ttext\tThe scheme was branded a ${L}costly mistake${R} by Tom Baker.\n" \
   "a\t1\tquote\tcostly mistake\tTom Baker\tbranded\tpartial\n" lede-quotes
+t 'transcript label inside the marks' 0 \
+  "a\t1\ttext\tGovernor Tom Baker spoke to the host.\na\t2\ttext\t${L}BAKER: We will fix the roads first.${R}\n" \
+  "a\t2\tquote\tWe will fix the roads first.\tTom Baker\t:\tdirect\n" lede-quotes
 t 'organisation' 0 "a\t1\ttext\t${L}The border remains closed,${R} the Interior Ministry said in a statement.\n" \
   "a\t1\tquote\tThe border remains closed\tInterior Ministry\tsaid\tdirect\n" lede-quotes
 

@@ -123,6 +123,8 @@ unsigned	tok_cls(struct qart *, size_t t);
 /* people.c */
 int		name_add(struct qart *, const char *s, size_t n);
 void		names_resolve(struct qart *);
+/* name_add() for a name found after names_resolve(): its fullest form at once. */
+int		name_resolve_new(struct qart *, const char *s, size_t n);
 void		mention_add_chunk(struct qart *, size_t p, size_t t0, size_t t1);
 /* Whether a name is a person's (titled, a known given name). */
 int		name_is_person(struct qart *, int id);

@@ -600,6 +600,52 @@ reported_speaker(struct qart *a, size_t p, size_t before, int *name, size_t *cue
 	return 0;
 }
 
+/*
+ * A transcript inside quotation marks: "PENCE: Well, look, ..." -- the
+ * label in capitals names the speaker, and is not part of the words.
+ */
+static void
+inner_label(struct qart *a, struct quote *q)
+{
+	const char *t = para_text(a, q->para);
+	size_t i = q->ts, words = 0, lower = 0, e;
+
+	while (i < q->te && i < q->ts + 40 && t[i] != ':') {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == ' ') {
+			if (i > q->ts && t[i - 1] != ' ')
+				words++;
+		} else if (c >= 'a' && c <= 'z') {
+			lower++;
+		} else if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '\'' && c != '-') {
+			return;
+		}
+		i++;
+	}
+	if (i >= q->te || t[i] != ':' || i == q->ts || words > 2 || lower > 0 || i - q->ts < 2)
+		return;
+	e = i;
+	while (e > q->ts && t[e - 1] == ' ')
+		e--;
+	/* MR. TRUMP -> TRUMP: the title is not the name */
+	{
+		size_t s0 = q->ts, k;
+
+		for (k = q->ts; k < e; k++)
+			if (t[k] == ' ' && (lx_get(t + s0, k - s0) & LX_TITLE))
+				s0 = k + 1;
+		q->speaker = name_resolve_new(a, t + s0, e - s0);
+	}
+	q->attributed = q->own = 1;
+	q->cue_tok = 0;
+	q->cue_para = q->para;
+	q->cue_s = i;
+	q->cue_e = i + 1;
+	for (q->ts = i + 1; q->ts < q->te && t[q->ts] == ' '; q->ts++)
+		;
+}
+
 void
 attrib_article(struct qart *a)
 {
@@ -609,6 +655,8 @@ attrib_article(struct qart *a)
 
 	for (p = 0; p < a->npara; p++)
 		attrib_para(a, p);
+	for (i = 0; i < a->nquote; i++)
+		inner_label(a, &a->quotes[i]);
 	for (p = 0; p < a->npara; p++) {
 		struct para *pa = &a->paras[p];
 

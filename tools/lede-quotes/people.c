@@ -563,3 +563,12 @@ name_is_person(struct qart *a, int id)
 
 	return personlike(a, id, &g);
 }
+
+int
+name_resolve_new(struct qart *a, const char *s, size_t n)
+{
+	int id = name_add(a, s, n);
+
+	fullest_now(a, id);
+	return id;
+}
