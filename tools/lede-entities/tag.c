@@ -223,7 +223,9 @@ split_title(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	if (last & (G_ORGSUF | G_FACSUF | G_EVENTSUF | G_LOCSUF | G_GPESUF))
 		return 0;
 	for (k = a; k < b; k++)
-		if ((cats(r, k) & G_TITLE) && !(T.v[k].f & TK_LOWER))
+		if ((cats(r, k) & G_TITLE) && !(T.v[k].f & TK_LOWER) &&
+		    !(k + 1 == b && k > a && (cats(r, k - 1) & G_GIVEN) &&
+		    !(cats(r, k - 1) & (G_TITLE | G_TITLEMOD))))
 			break;
 	if (k == b)
 		return 0;
@@ -410,14 +412,25 @@ initial_common(size_t r, size_t k)
 static int
 capword(size_t r, size_t k)
 {
-	return (T.v[k].f & TK_CAP) && !innum[k];
+	if (!(T.v[k].f & TK_CAP) || innum[k])
+		return 0;
+	/* "Ohio-based", "Year-on-year", "Blue-chip" are no names */
+	if (T.v[k].f & TK_HYPHEN) {
+		const char *t = rtext(r), *p = t + T.v[k].e;
+
+		while (p > t + T.v[k].s && p[-1] != '-')
+			p--;
+		if (p < t + T.v[k].e && *p >= 'a' && *p <= 'z')
+			return 0;
+	}
+	return 1;
 }
 
 /* Finds the capitalised runs of a mixed-case unit. */
 static void
 scan_unit(size_t r)
 {
-	size_t k = ustart[r], lim = uend[r], a, b, j;
+	size_t k = ustart[r], lim = uend[r], a, b;
 
 	while (k < lim) {
 		if (!capword(r, k)) {
@@ -438,15 +451,21 @@ scan_unit(size_t r)
 				if (c & G_NAMEPART)
 					join = 1;
 				else if ((c & G_ORGJOIN) && (is_word(r, b, "of") || is_word(r, b, "for"))) {
-					for (j = a; j < b; j++)
-						if (cats(r, j) & (G_ORGHEAD | G_TITLE | G_TITLEMOD |
-						    G_LOCPRE | G_LOCSUF))
-							join = 1;
+					if (cats(r, b - 1) & (G_ORGHEAD | G_TITLE | G_TITLEMOD |
+					    G_LOCPRE | G_LOCSUF))
+						join = 1;
 				}
 				if (join) {
 					b += 2;
 					continue;
 				}
+			}
+			/* "van der Westhuizen", "de la Hoya" */
+			if (b + 2 < lim && (T.v[b].f & TK_LOWER) && (T.v[b + 1].f & TK_LOWER) &&
+			    (cats(r, b) & G_NAMEPART) && (cats(r, b + 1) & G_NAMEPART) &&
+			    capword(r, b + 2)) {
+				b += 3;
+				continue;
 			}
 			if (T.v[b].e - T.v[b].s == 1 && rtext(r)[T.v[b].s] == '&' &&
 			    b + 1 < lim && capword(r, b + 1)) {
@@ -456,8 +475,12 @@ scan_unit(size_t r)
 			break;
 		}
 		k = b;
-		/* Sentence-initial common words: "The", "Instead", "Protests". */
-		if ((T.v[a].f & TK_SSTART) && initial_common(r, a)) {
+		/* Sentence-initial common words: "The", "Instead", "Protests";
+		   but "Mark Philippoussis", "Bob Estes" are names. */
+		if ((T.v[a].f & TK_SSTART) && initial_common(r, a) &&
+		    !(b - a >= 2 && (cats(r, a) & G_GIVEN) && T.v[a].g &&
+		    T.v[a].g->given >= 2000 && !(cats(r, a) & G_NOTENT) &&
+		    !common_only(cats(r, a + 1)) && !(cats(r, a + 1) & (G_TITLE | G_ORGSUF)))) {
 			uint64_t c;
 			const struct gent *g = span_gaz(r, a, b, &c);
 
