@@ -29,6 +29,7 @@ static const struct tag_opts *O;
 static struct mentionvec *M;
 static struct buf keybuf;
 static int sports;			/* the article reports a game */
+static void count_sports(void);
 
 static const char *
 rtext(size_t r)
@@ -134,6 +135,12 @@ list_type(const struct gent *g, uint64_t c, int *conf, unsigned *flags)
 	}
 	*conf = 0;
 	return T_NONE;
+}
+
+static int
+list_type_is_country(uint64_t c)
+{
+	return (c & G_COUNTRY) != 0;
 }
 
 /* Is token k a word of a title ("Minister", "Foreign", "of")? */
@@ -477,6 +484,18 @@ scan_unit(size_t r)
 		k = b;
 		/* Sentence-initial common words: "The", "Instead", "Protests";
 		   but "Mark Philippoussis", "Bob Estes" are names. */
+		/* A table row of a sports report: "Hull 4 2 2 0", "Albion 2" */
+		if (sports && b < lim && (T.v[b].f & TK_DIGIT) && !(cats(r, a) & G_NOTENT)) {
+			uint64_t c;
+			const struct gent *g = span_gaz(r, a, b, &c);
+
+			if (!(g && (c & G_ENTITY) && list_type_is_country(c)) &&
+			    person_score(r, a, b, lim) < 2)
+				add_mention(r, a, b, T_ORG, 2, 0);
+			else
+				classify_span(r, a, b, lim, 0);
+			continue;
+		}
 		if ((T.v[a].f & TK_SSTART) && initial_common(r, a) &&
 		    !(b - a >= 2 && (cats(r, a) & G_GIVEN) && T.v[a].g &&
 		    T.v[a].g->given >= 2000 && !(cats(r, a) & G_NOTENT) &&
@@ -926,6 +945,19 @@ scan_caps(size_t r)
 			k = best;
 			continue;
 		}
+		if (sports && k == ustart[r]) {
+			for (b = k; b < lim && (T.v[b].f & TK_UPPER) && !innum[b]; b++)
+				;
+			if (b > k && b + 1 < lim && (T.v[b].f & TK_DIGIT) &&
+			    (T.v[b + 1].f & TK_DIGIT)) {
+				g = span_gaz(r, k, b, &c);
+				if (!(g && (c & G_COUNTRY))) {
+					add_mention(r, k, b, T_ORG, 2, fl);
+					k = b;
+					continue;
+				}
+			}
+		}
 		if (tk->e - tk->s > 2 && (p = pname_find(rtext(r) + tk->s, tk->e - tk->s, 1))) {
 			set_canon_to(add_mention(r, k, k + 1, T_PERSON, 2, fl), &M->v[p->full]);
 			k++;
@@ -1070,6 +1102,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 	}
 	if (T.n)
 		memset(innum, 0, T.n);
+	count_sports();
 	for (r = 0; r < a->n; r++) {
 		if (uend[r] == ustart[r])
 			continue;
@@ -1079,7 +1112,6 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 			scan_unit(r);
 		}
 	}
-	count_sports();
 	if (sports)
 		sports_pass(0);
 	resolve();
