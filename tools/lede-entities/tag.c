@@ -17,6 +17,7 @@
 #define M_CAPS		0x04	/* found in an all-capitals unit */
 #define M_TITLED	0x08	/* a title stood before it */
 #define M_NUM		0x10	/* a date, time, amount ... */
+#define M_PLACE		0x20	/* a place by its context ("in X", a dateline) */
 
 /* Per-article working state, reused from article to article. */
 static struct tokvec T;			/* the tokens of every unit */
@@ -356,7 +357,7 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 		return;
 	}
 	if (place_context(r, a, b, lim)) {
-		add_mention(r, a, b, T_GPE, 2, flags);
+		add_mention(r, a, b, T_GPE, 2, flags | M_PLACE);
 		return;
 	}
 	/* "Smith ( Germany )": a player and his country in a results list */
@@ -369,7 +370,7 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && n <= 3 &&
 	    ((cats(r, a - 1) & G_PLACEPREP) || (is_word(r, a - 1, "the") &&
 	    a - 1 > ustart[r] && (cats(r, a - 2) & G_PLACEPREP)))) {
-		add_mention(r, a, b, T_GPE, 0, flags);
+		add_mention(r, a, b, T_GPE, 0, flags | M_PLACE);
 		return;
 	}
 	if (n >= 2) {
@@ -830,6 +831,13 @@ sports_pass(size_t from)
 			team = 1;
 		if (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && (cats(r, a - 1) & G_TEAMVERB))
 			team = 1;
+		/* a town in a sports report is its team, unless "in", "at" it */
+		if (m->type == T_GPE && !(m->flags & (M_PLACE | M_CAPS)) &&
+		    !(a > ustart[r] && (T.v[a - 1].f & TK_LOWER) &&
+		    (is_word(r, a - 1, "in") || is_word(r, a - 1, "at") ||
+		    is_word(r, a - 1, "near") || is_word(r, a - 1, "of"))) &&
+		    !(b < lim && rtext(r)[T.v[b].s] == ','))
+			team = 1;
 		if (team) {
 			m->type = T_ORG;
 			m->conf = 2;
@@ -903,6 +911,34 @@ resolve(void)
 	(void)k;
 }
 
+/* A fixture in capitals: "BOSTON AT OAKLAND", "CELTIC V RANGERS". */
+static int
+caps_fixture(size_t r)
+{
+	size_t k, lim = uend[r], mid = 0;
+	uint64_t c;
+	const struct gent *g;
+
+	if (lim - ustart[r] > 8)
+		return 0;
+	for (k = ustart[r] + 1; k + 1 < lim; k++)
+		if (is_word(r, k, "AT") || is_word(r, k, "V") || is_word(r, k, "VS"))
+			mid = k;
+	if (mid == 0)
+		return 0;
+	for (k = ustart[r]; k < lim; k++)
+		if (k != mid && !(T.v[k].f & TK_UPPER) && !(T.v[k].e - T.v[k].s == 1 &&
+		    (T.v[k].f & TK_CAP)))
+			return 0;
+	g = span_gaz(r, ustart[r], mid, &c);
+	add_mention(r, ustart[r], mid, g && (c & G_COUNTRY) ? T_GPE : T_ORG, 2, M_CAPS);
+	/* "X AT Y" names the visitors, then the place they play at */
+	g = span_gaz(r, mid + 1, lim, &c);
+	add_mention(r, mid + 1, lim, (g && (c & G_COUNTRY)) || is_word(r, mid, "AT") ?
+	    T_GPE : T_ORG, 2, M_CAPS);
+	return 1;
+}
+
 /* All-capitals units (headlines): names the article or the lists know. */
 static void
 scan_caps(size_t r)
@@ -910,6 +946,9 @@ scan_caps(size_t r)
 	size_t k = ustart[r], lim = uend[r], b, best;
 	const struct gent *g;
 	uint64_t c;
+
+	if (sports && caps_fixture(r))
+		return;
 
 	while (k < lim) {
 		struct tok *tk = &T.v[k];
