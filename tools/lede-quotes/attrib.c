@@ -41,10 +41,14 @@ tok_text(struct qart *a, size_t t, size_t *n)
 static int
 tok_is(struct qart *a, size_t t, const char *w)
 {
-	size_t n, wl = strlen(w), i;
-	const char *s = tok_text(a, t, &n);
+	size_t n = a->toks[t].e - a->toks[t].s, i;
+	const char *s;
 
-	if (a->toks[t].type != T_WORD || n != wl)
+	/* cheap refusals first: the kind, the first letter, then the length */
+	if (a->toks[t].type != T_WORD || n == 0)
+		return 0;
+	s = para_text(a, a->toks[t].para) + a->toks[t].s;
+	if ((s[0] | 0x20) != w[0] || strlen(w) != n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		char c = s[i];

@@ -136,8 +136,14 @@ capitals(const char *s, size_t n)
 	return letters > 1 ? 2 : 1;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
 /* Scans a word at p[i..n); fills the token. Returns the end. */
-static inline size_t
+static HOT_INLINE size_t
 scan_word(struct qart *a, const char *p, size_t n, size_t i)
 {
 	size_t s = i, e, k;
@@ -153,6 +159,8 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 		if (i >= n)
 			break;
 		c = (unsigned char)p[i];
+		if (c == ' ')
+			break;
 		if (c < 0x80) {
 			/* joiners inside a word: U.S. it's al-Smari AT&T */
 			if ((c == '.' || c == '\'' || c == '-' || c == '&') && i + 1 < n &&

@@ -333,10 +333,15 @@ stripped_opener(struct qart *a, size_t t0, size_t t1)
 	int ok;
 
 	for (t = t0; t < t1; t++) {
-		if (tok_cls(a, t) & (LX_CONJ | LX_ADV))
-			continue;
 		s = para_text(a, a->toks[t].para) + a->toks[t].s;
 		n = a->toks[t].e - a->toks[t].s;
+		if (n > 5 || !((s[0] | 0x20) == 't' || (s[0] | 0x20) == 'a')) {
+			if (tok_cls(a, t) & (LX_CONJ | LX_ADV))
+				continue;
+			return 0;
+		}
+		if (tok_cls(a, t) & (LX_CONJ | LX_ADV))
+			continue;
 		ok = 0;
 		for (x = w; *x != NULL && !ok; x++)
 			ok = ieq(s, n, *x, strlen(*x));
