@@ -621,7 +621,8 @@ static const struct {
 	{ "namepart", G_NAMEPART }, { "orgjoin", G_ORGJOIN }, { "notent", G_NOTENT },
 	{ "sport", G_SPORT }, { "teamverb", G_TEAMVERB }, { "day", G_DAY },
 	{ "month", G_MONTH }, { "person", G_PERSONCUE },
-	{ "placeof", G_PLACEOF }, { "orgnext", G_ORGNEXT }, { NULL, 0 }
+	{ "placeof", G_PLACEOF }, { "orgnext", G_ORGNEXT },
+	{ "orgprev", G_ORGPREV }, { NULL, 0 }
 };
 
 /*

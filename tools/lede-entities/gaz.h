@@ -49,6 +49,7 @@
 #define G_PERSONCUE	(1ULL << 35)
 #define G_MWPREFIX	(1ULL << 36)	/* first word of a longer key */
 #define G_ORGNEXT	(1ULL << 38)	/* "X spokesman" */
+#define G_ORGPREV	(1ULL << 39)	/* "the firm X" */
 #define G_PLACEOF	(1ULL << 37)	/* "the town of X", "X police" */
 
 #define G_PLACE	(G_COUNTRY | G_CAPITAL | G_CITY | G_ADMIN1 | G_STATE | G_REGION)

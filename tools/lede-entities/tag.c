@@ -341,8 +341,9 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 		}
 	}
 	ps = person_score(r, a, b, lim);
-	/* "an EOE spokesman", "Ruch shares", "the Milan forward" */
-	if (ps < 3 && b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_ORGNEXT)) {
+	/* "an EOE spokesman", "Ruch shares", "the Milan forward", "the firm X" */
+	if (ps < 3 && ((b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_ORGNEXT)) ||
+	    (a > ustart[r] && (T.v[a - 1].f & TK_LOWER) && (cats(r, a - 1) & G_ORGPREV)))) {
 		add_mention(r, a, b, T_ORG, 1, flags);
 		return;
 	}
@@ -363,7 +364,9 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	/* "Smith ( Germany )": a player and his country in a results list */
 	if (b + 2 < lim && rtext(r)[T.v[b].s] == '(' && n <= 3 &&
 	    (cats(r, b + 1) & (G_COUNTRY | G_LIST)) && !(T.v[b + 1].f & TK_LOWER)) {
-		add_mention(r, a, b, T_PERSON, 1, flags);
+		/* a lone unknown word there is a club: "Dinamo ( Russia )" */
+		add_mention(r, a, b, n == 1 && !(c0 & (G_GIVEN | G_SURNAME)) ? T_ORG :
+		    T_PERSON, 1, flags);
 		return;
 	}
 	/* "in X", "in the X" */
@@ -385,6 +388,13 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 		for (k = a; k < b; k++)
 			if ((T.v[k].f & TK_LOWER) || common_only(cats(r, k)))
 				lower = 1;
+		/* "Hindustan Copper", "China Daily": a place or a word, no given name */
+		if (!(c0 & G_GIVEN) && !(T.v[a].f & TK_INITIAL))
+			for (k = a; k < b; k++)
+				if (cats(r, k) & (G_PLACE | G_DEMONYM | G_LOWER))
+					lower = 1;
+		if (a > ustart[r] && is_word(r, a - 1, "the"))
+			lower = 1;
 		add_mention(r, a, b, lower ? T_ORG : T_PERSON, 0, flags);
 		return;
 	}
