@@ -27,6 +27,7 @@ struct rule {
 	unsigned	 flags;
 	int		 anchored;	/* starts with ^: fails fast at offset 0 */
 	int		 firstmap;	/* first[] says which bytes may start a match */
+	int		 jit;		/* compiled to machine code: call it directly */
 	uint8_t		 first[32];
 	pcre2_code	*re;
 };
@@ -157,7 +158,8 @@ add_rule(const char *s, size_t n, void *arg)
 		    (size_t)erroff);
 		return bad_rule(l, msg);
 	}
-	(void)pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE);	/* interpreted if JIT is missing */
+	/* Interpreted if JIT is missing or refuses the pattern. */
+	r.jit = pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) == 0;
 	{
 		uint32_t opts = 0;
 
@@ -291,8 +293,9 @@ rules_match(const struct para *p, struct rule_hit *hit, size_t from, unsigned wa
 			}
 			checked = 1;
 		}
-		if (pcre2_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
-		    PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+		if ((r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
+		    PCRE2_NO_UTF_CHECK, md, NULL) : pcre2_match(r->re, (PCRE2_SPTR)p->s, n,
+		    r->anchored ? 0 : tail, PCRE2_NO_UTF_CHECK, md, NULL)) >= 0) {
 			hit->kind = r->kind;
 			hit->name = r->name;
 			hit->index = (int)i;
