@@ -308,6 +308,11 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	    G_EVENTSUF | G_LOCSUF | G_GPESUF | G_DAY | G_MONTH)) && !(c0 & G_ENTITY))
 		return;
 	if (n >= 2) {
+		/* "Iraqi Kurdish", "Southeast Asian", "North Africans" */
+		if ((cl & (G_DEMONYM | G_NORP)) && !(cl & G_ORGSUF)) {
+			add_mention(r, a, b, T_NORP, 2, flags);
+			return;
+		}
 		if (cl & G_ORGSUF) {
 			add_mention(r, a, b, T_ORG, 2, flags);
 			return;
