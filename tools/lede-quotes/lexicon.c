@@ -226,18 +226,53 @@ lx_init(void)
 	blob_each_line(&lede_blob_quote_given, add_given, NULL);
 }
 
+static unsigned lookup(const char *, size_t);
+
+#define CACHE_BITS 12
+static struct {
+	uint64_t	key;		/* 0: empty (no word is all NULs) */
+	unsigned	cls;
+} cache[1u << CACHE_BITS];
+
 unsigned
 lx_get(const char *s, size_t n)
+{
+
+	uint64_t key8 = 0;
+	size_t slot8 = 0;
+	unsigned cls;
+
+	while (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > MAXKEY)
+		return 0;
+	/*
+	 * Short words as written ("said", "The") are remembered in a small
+	 * direct-mapped cache: eight bytes are the key, since words hold no NUL.
+	 */
+	if (n <= 8) {
+		memcpy(&key8, s, n);
+		slot8 = (size_t)((key8 * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS));
+		if (cache[slot8].key == key8)
+			return cache[slot8].cls;
+	}
+	cls = lookup(s, n);
+	if (n <= 8) {
+		cache[slot8].key = key8;
+		cache[slot8].cls = cls;
+	}
+	return cls;
+}
+
+/* The classes of s[0..n) (no trailing dots, 1 <= n <= MAXKEY) from the table. */
+static unsigned
+lookup(const char *s, size_t n)
 {
 	char key[MAXKEY];
 	struct slot *sl;
 	uint32_t h = 2166136261u;
 	size_t i;
 
-	while (n > 0 && s[n - 1] == '.')
-		n--;
-	if (n == 0 || n > MAXKEY)
-		return 0;
 	/* hash of the lower-cased word, as hash(fold(s)); most words stop at the filter */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
