@@ -144,11 +144,28 @@ list_type_is_country(uint64_t c)
 	return (c & G_COUNTRY) != 0;
 }
 
+/* "Lieutenant-Colonel", "Major-General": titles joined by a hyphen. */
+static int
+hyphen_title(size_t r, size_t k)
+{
+	const char *t = rtext(r) + T.v[k].s, *h;
+	size_t n = T.v[k].e - T.v[k].s;
+
+	if (!(T.v[k].f & TK_HYPHEN) || !(T.v[k].f & TK_CAP))
+		return 0;
+	h = memchr(t, '-', n);
+	return h && (gaz_cue(t, (size_t)(h - t)) & (G_TITLE | G_TITLEMOD)) &&
+	    (gaz_cue(h + 1, n - (size_t)(h + 1 - t)) & (G_TITLE | G_TITLEMOD));
+}
+
 /* Is token k a word of a title ("Minister", "Foreign", "of")? */
 static int
 titleish(size_t r, size_t k)
 {
 	uint64_t c = cats(r, k);
+
+	if (hyphen_title(r, k))
+		return 1;
 
 	if (T.v[k].f & TK_LOWER)
 		return (c & G_ORGJOIN) && (is_word(r, k, "of") || is_word(r, k, "for"));
@@ -231,7 +248,7 @@ split_title(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	if (last & (G_ORGSUF | G_FACSUF | G_EVENTSUF | G_LOCSUF | G_GPESUF))
 		return 0;
 	for (k = a; k < b; k++)
-		if ((cats(r, k) & G_TITLE) && !(T.v[k].f & TK_LOWER) &&
+		if (((cats(r, k) & G_TITLE) || hyphen_title(r, k)) && !(T.v[k].f & TK_LOWER) &&
 		    !(k + 1 == b && k > a && (cats(r, k - 1) & G_GIVEN) &&
 		    !(cats(r, k - 1) & (G_TITLE | G_TITLEMOD))))
 			break;

@@ -132,8 +132,14 @@ shape(const char *t, size_t s, size_t e)
 	if ((f & TK_LOWER) && (f & TK_HYPHEN)) {
 		const char *h = memchr(t + s, '-', e - s);
 
-		if (h && h - (t + s) <= 3 && h + 1 < t + e && h[1] >= 'A' && h[1] <= 'Z')
-			f = (f & ~(unsigned)TK_LOWER) | TK_CAP;
+		static const char *const part[] = { "al", "el", "ad", "as", "ash", "at",
+		    "an", "ar", "az", "ul", "bin", "ibn", "abu", "ben", NULL };
+		size_t pi, pl = h ? (size_t)(h - (t + s)) : 0;
+
+		if (h && h + 1 < t + e && h[1] >= 'A' && h[1] <= 'Z')
+			for (pi = 0; part[pi]; pi++)
+				if (strlen(part[pi]) == pl && memcmp(part[pi], t + s, pl) == 0)
+					f = (f & ~(unsigned)TK_LOWER) | TK_CAP;
 	}
 	if (dots && letters && !(f & TK_DIGIT)) {
 		f |= TK_DOTS;
