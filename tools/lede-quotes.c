@@ -278,9 +278,6 @@ article_cb(const struct article *in, void *arg)
 		}
 	}
 	names_resolve(a);
-#ifdef QDEBUG
-	if (getenv("QDEBUG")) { void debug_mentions(struct qart *); debug_mentions(a); }
-#endif
 	attrib_article(a);
 	/* output */
 	qn = 0;

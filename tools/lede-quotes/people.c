@@ -534,33 +534,6 @@ role_person(struct qart *a, size_t before, const char *role, size_t rn)
 	return -1;
 }
 
-#ifdef QDEBUG
-#include <stdio.h>
-void
-debug_mentions(struct qart *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->ntok; i++) {
-		const struct tok *k = &a->toks[i];
-
-		fprintf(stderr, "T%zu p%u s%u ty%d cap%d m%d %.*s\n", i, k->para, k->sent, k->type, k->cap,
-		    k->m, (int)(k->e - k->s), para_text(a, k->para) + k->s);
-	}
-	for (i = 0; i < a->nment; i++) {
-		const struct mention *m = &a->ments[i];
-		int id = m->kind == MK_PRON ? m->ref : m->name;
-		int g = 0, pl = id >= 0 ? personlike(a, id, &g) : 0;
-
-		fprintf(stderr, "M p%zu t%zu %s subj=%d %.30s -> %s person=%d g=%c titles=%s\n", m->para, m->t0,
-		    m->kind == MK_PRON ? "PRON" : "NAME", m->subject,
-		    para_text(a, m->para) + a->toks[m->t0].s,
-		    id >= 0 ? a->names_text.p + a->names[a->names[id].full].off : "-", pl, g ? g : '-',
-		    id >= 0 ? a->names[id].titles : "");
-	}
-}
-#endif
-
 int
 name_is_person(struct qart *a, int id)
 {
