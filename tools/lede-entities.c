@@ -61,6 +61,23 @@ parse_types(const char *arg)
 	}
 }
 
+/* Decimal digits of v into out (at least 21 bytes); returns the length. */
+static size_t
+utoa(size_t v, char *out)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+	return n;
+}
+
 static void
 write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 {
@@ -68,10 +85,8 @@ write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 	struct field x[3];
 	const char *text = r->f[F_TEXT].s;
 
-	snprintf(sb, sizeof(sb), "%zu", cs);
-	snprintf(eb, sizeof(eb), "%zu", ce);
-	x[0] = fldz(sb);
-	x[1] = fldz(eb);
+	x[0] = fld(sb, utoa(cs, sb));
+	x[1] = fld(eb, utoa(ce, eb));
 	x[2] = m->canon ? fld(m->canon, m->canonlen) : fld(text + m->s, m->e - m->s);
 	rec_put(r->f[F_DOC], r->f[F_LOC], ent_type_name((enum etype)m->type),
 	    text + m->s, m->e - m->s, x, 3);

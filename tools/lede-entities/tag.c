@@ -23,6 +23,7 @@
 static struct tokvec T;			/* the tokens of every unit */
 static size_t *ustart, *uend;		/* token range of each record */
 static unsigned char *ucaps;		/* record is all capitals */
+static unsigned char *usent;		/* sentence starts are marked */
 static unsigned char *innum;		/* token is inside a number entity */
 static size_t ucap, innumcap;
 static const struct article *A;
@@ -31,6 +32,8 @@ static struct mentionvec *M;
 static struct buf keybuf;
 static int sports;			/* the article reports a game */
 static void count_sports(void);
+static void mark_sentences(size_t r);
+static int sent_start(size_t r, size_t k);
 
 static const char *
 rtext(size_t r)
@@ -529,7 +532,7 @@ scan_unit(size_t r)
 				classify_span(r, a, b, lim, 0);
 			continue;
 		}
-		if ((T.v[a].f & TK_SSTART) && initial_common(r, a) &&
+		if (sent_start(r, a) && initial_common(r, a) &&
 		    !(b - a >= 2 && (cats(r, a) & G_GIVEN) && T.v[a].g &&
 		    T.v[a].g->given >= 2000 && !(cats(r, a) & G_NOTENT) &&
 		    !common_only(cats(r, a + 1)) && !(cats(r, a + 1) & (G_TITLE | G_ORGSUF)))) {
@@ -582,6 +585,29 @@ mark_sentences(size_t r)
 }
 
 /* A unit in capitals (a headline, a table): few lower-case letters. */
+/*
+ * Is token k the first word of a sentence?  The sentence splitter runs
+ * only for units where it can matter: a capitalised word after a full
+ * stop, a quote, a colon or a dash.
+ */
+static int
+sent_start(size_t r, size_t k)
+{
+	size_t j;
+
+	for (j = k; j > ustart[r] && !(T.v[j - 1].f & TK_WORD); j--)
+		;
+	if (j == ustart[r])
+		return 1;		/* the unit's first word */
+	if (j == k && rtext(r)[T.v[j - 1].e - 1] != '.')
+		return 0;		/* right after a word: "said Smith" */
+	if (!usent[r]) {
+		mark_sentences(r);
+		usent[r] = 1;
+	}
+	return (T.v[k].f & TK_SSTART) != 0;
+}
+
 static int
 is_caps_unit(size_t r)
 {
@@ -621,7 +647,7 @@ num_trigger_word(const char *s, size_t n)
 		['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
 		['y' - 'a'] = " yesterday ",
 	};
-	static uint16_t lens[26];	/* lengths of the words, by first letter */
+	static uint16_t lens[26][26];	/* lengths of the words, by first two letters */
 	static int ready;
 	const char *l, *p;
 	size_t i;
@@ -629,11 +655,12 @@ num_trigger_word(const char *s, size_t n)
 	if (!ready) {
 		for (i = 0; i < 26; i++)
 			for (p = by[i]; p && *p; p++)
-				if (p[0] != ' ' && p[-1] == ' ')
-					lens[i] |= (uint16_t)(1u << strcspn(p, " "));
+				if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+					lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
 		ready = 1;
 	}
-	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || !(lens[s[0] - 'a'] & (1u << n)))
+	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' ||
+	    !(lens[s[0] - 'a'][s[1] - 'a'] & (1u << n)))
 		return 0;
 	l = by[s[0] - 'a'];
 	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
@@ -1144,6 +1171,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		ustart = xreallocarray(ustart, ucap, sizeof(*ustart));
 		uend = xreallocarray(uend, ucap, sizeof(*uend));
 		ucaps = xreallocarray(ucaps, ucap, 1);
+		usent = xreallocarray(usent, ucap, 1);
 	}
 	{
 		static struct tokvec one;
@@ -1179,7 +1207,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 			continue;
 		scan_numbers(r);
 		if (!ucaps[r]) {
-			mark_sentences(r);
+			usent[r] = 0;
 			scan_unit(r);
 		}
 	}
