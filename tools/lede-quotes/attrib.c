@@ -566,7 +566,7 @@ attrib_para(struct qart *a, size_t p)
 			q->form = FORM_PARTIAL;
 		/* "…," he said, "…": the second part goes on */
 		if (q->own && i > pa->q0 && q->cue_tok >= 0 && (size_t)q->cue_tok < qt &&
-		    a->quotes[i - 1].cue_tok == q->cue_tok)
+		    a->quotes[i - 1].cue_tok == q->cue_tok && (size_t)q->cue_tok > a->quotes[i - 1].tok)
 			q->form = FORM_CONTINUED;
 	}
 }
