@@ -47,14 +47,16 @@ row() {	# tool input [args]
 	shift 2
 	[ -x "$BIN/$tool" ] || return 0
 	"$W/runstat" "$in" "$W/out.tsv" "$BIN/$tool" "$@" 2> "$W/stat" || true
-	read -r secs kb st < "$W/stat"
+	read -r secs kb st cpu < "$W/stat"
 	bytes=$(wc -c < "$in")
-	awk -v t="$tool $*" -v b="$bytes" -v s="$secs" -v kb="$kb" -v st="$st" 'BEGIN {
-		printf "%-22s %9.1f %8.2f %9.1f %9.1f%s\n", t, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), kb / 1024, (st != 0 ? "  exit " st : "") }'
+	awk -v t="$tool $*" -v b="$bytes" -v s="$secs" -v c="$cpu" -v kb="$kb" -v st="$st" 'BEGIN {
+		printf "%-22s %9.1f %8.2f %9.1f %8.2f %9.1f %9.1f%s\n", t, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0),
+		    c, (c > 0 ? b / 1e6 / c : 0), kb / 1024, (st != 0 ? "  exit " st : "") }'
 }
 
 echo "corpus: $name, repeated to $(awk -v b="$(wc -c < "$raw")" 'BEGIN { printf "%.1f", b / 1e6 }') MB; $(grep -c '^=====$' "$raw") articles"
-printf '%-22s %9s %8s %9s %9s\n' tool "input MB" seconds "MB/s" "RSS MB"
+echo "(wall: elapsed time; CPU: user + system time, what a loaded machine distorts least)"
+printf '%-22s %9s %8s %9s %8s %9s %9s\n' tool "input MB" "wall s" "MB/s" "CPU s" "MB/s CPU" "RSS MB"
 row lede-split "$raw" -d '^=====$'
 row lede-text "$W/records.tsv"
 row lede-sentences "$W/records.tsv"
@@ -72,7 +74,7 @@ pipe_row() {	# label jobs pipeline-after-split
 		cmd="$BIN/lede-split -d '^=====\$' $raw | parallel --will-cite --pipe --group-by 1 --colsep '\\t' -k -j$jobs --block 8M '$rest'"
 	fi
 	"$W/runstat" /dev/null "$W/out.tsv" sh -c "$cmd" 2> "$W/stat" || true
-	read -r secs kb st < "$W/stat"
+	read -r secs kb st cpu < "$W/stat"
 	bytes=$(wc -c < "$raw")
 	awk -v t="$label" -v j="$jobs" -v b="$bytes" -v s="$secs" -v st="$st" 'BEGIN {
 		printf "%-34s %4d %9.1f %8.2f %9.1f%s\n", t, j, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), (st != 0 ? "  exit " st : "") }'
