@@ -74,35 +74,34 @@ jt_class(const struct para *p, int nostop)
 	return C_BAD;
 }
 
-/* Neighbours decide near-good and short lines, as in jusText. */
+/*
+ * Neighbours decide near-good and short lines, as in jusText: the nearest
+ * good-or-bad line on each side, found in one pass each way.
+ */
 static void
 smooth(struct para *ps, size_t n)
 {
-	size_t i, j;
-	int *orig = xmalloc(n * sizeof(*orig) + 1), prev, next;
+	size_t i;
+	int *orig = xmalloc((n + 1) * sizeof(*orig)), *next = xmalloc((n + 1) * sizeof(*next));
+	int prev = C_BAD, nx = C_BAD;
 
 	for (i = 0; i < n; i++)
 		orig[i] = ps[i].cls;
+	for (i = n; i-- > 0;) {
+		next[i] = nx;
+		if (orig[i] == C_GOOD || orig[i] == C_BAD)
+			nx = orig[i];
+	}
 	for (i = 0; i < n; i++) {
-		if (orig[i] != C_SHORT && orig[i] != C_NEARGOOD)
-			continue;
-		prev = next = C_BAD;
-		for (j = i; j-- > 0;)
-			if (orig[j] == C_GOOD || orig[j] == C_BAD) {
-				prev = orig[j];
-				break;
-			}
-		for (j = i + 1; j < n; j++)
-			if (orig[j] == C_GOOD || orig[j] == C_BAD) {
-				next = orig[j];
-				break;
-			}
 		if (orig[i] == C_NEARGOOD)
-			ps[i].cls = (prev == C_GOOD || next == C_GOOD) ? C_GOOD : C_NEARGOOD;
-		else if (prev == C_GOOD && next == C_GOOD)
+			ps[i].cls = (prev == C_GOOD || next[i] == C_GOOD) ? C_GOOD : C_NEARGOOD;
+		else if (orig[i] == C_SHORT && prev == C_GOOD && next[i] == C_GOOD)
 			ps[i].cls = C_NEARGOOD;
+		if (orig[i] == C_GOOD || orig[i] == C_BAD)
+			prev = orig[i];
 	}
 	free(orig);
+	free(next);
 }
 
 static int is_name_line(const struct para *);
@@ -181,8 +180,9 @@ trim_tail(const struct para *ps, size_t a, size_t *b)
 {
 	size_t i, gs, ge;
 	long before, after, s;
+	int cuts;
 
-	for (;;) {
+	for (cuts = 0; cuts < 8; cuts++) {	/* a bound keeps it linear */
 		after = 0;
 		gs = ge = i = *b;
 		while (i > a) {
@@ -368,20 +368,27 @@ rule_applies(unsigned flags, size_t i, size_t a, size_t b)
 
 #define CONDITIONAL (RF_BEFORE | RF_AFTER | RF_OUTSIDE)
 
-/* Fingerprints of the lines seen so far in this article, for dup. */
-static uint64_t *seen;
+/* Fingerprints of the lines seen so far in this article, for dup, with
+ * the index of each one's first line. */
+struct seen_slot {
+	uint64_t	hash;
+	size_t		first;
+};
+static struct seen_slot *seen;
 static size_t seencap;
 
-static int
-seen_add(uint64_t h)
+/* The index of the first line with this fingerprint; i itself if it is new. */
+static size_t
+seen_first(uint64_t h, size_t i)
 {
-	size_t i;
+	size_t k;
 
-	for (i = h & (seencap - 1); seen[i] != 0; i = (i + 1) & (seencap - 1))
-		if (seen[i] == h)
-			return 1;
-	seen[i] = h;
-	return 0;
+	for (k = h & (seencap - 1); seen[k].hash != 0; k = (k + 1) & (seencap - 1))
+		if (seen[k].hash == h)
+			return seen[k].first;
+	seen[k].hash = h;
+	seen[k].first = i;
+	return i;
 }
 
 static size_t find_title(struct para *, size_t);
@@ -529,7 +536,9 @@ find_title(struct para *ps, size_t a)
 		}
 	set(&ps[best], K_TITLE, "title");
 	/* Near copies above it are the page title with the site's name. */
-	for (i = 0; i < best; i++)
+	if (best > 60 && ps[0].words >= 3 && ps[0].kind == K_NONE && overlap(&ps[best], &ps[0]) >= 0.75)
+		set(&ps[0], K_META, "page-title");
+	for (i = best > 60 ? best - 60 : 0; i < best; i++)
 		if ((ps[i].kind == K_NONE || ps[i].kind == K_CAPTION || ps[i].kind == K_CREDIT) &&
 		    ps[i].words >= 3 && overlap(&ps[best], &ps[i]) >= 0.75)
 			set(&ps[i], K_META, "page-title");
@@ -604,7 +613,7 @@ teasers_at(const struct para *ps, size_t i, size_t b)
 
 	uint32_t hw = 0;
 
-	while (j + 1 < b && ps[j].kind == K_NONE && ps[j + 1].kind == K_NONE &&
+	while (pairs < 40 && j + 1 < b && ps[j].kind == K_NONE && ps[j + 1].kind == K_NONE &&
 	    is_heading_like(&ps[j]) && ps[j].words >= 3 && (hw += ps[j].words) > 0 &&
 	    ps[j + 1].words >= 6 && ps[j + 1].words <= 40 && !is_heading_like(&ps[j + 1]) &&
 	    (j + 2 >= b || is_heading_like(&ps[j + 2]) || ps[j + 2].kind != K_NONE)) {
@@ -662,7 +671,7 @@ in_run(struct para *ps, size_t a, size_t b)
 static void
 mark_dups(struct para *ps, size_t n, size_t title)
 {
-	size_t i, j, need = SEEN_MIN;
+	size_t i, f, need = SEEN_MIN;
 	int run_seen = 0;
 
 	while (need < n * 2)
@@ -678,9 +687,7 @@ mark_dups(struct para *ps, size_t n, size_t title)
 		struct para *p = &ps[i];
 
 		run_seen |= p->inrun;
-		if (p->words == 0 || p->hash == 0)
-			continue;
-		if (!seen_add(p->hash))
+		if (p->words == 0 || p->hash == 0 || (f = seen_first(p->hash, i)) == i)
 			continue;
 		/*
 		 * Short repeated lines of the body itself stay: an interview's
@@ -688,19 +695,15 @@ mark_dups(struct para *ps, size_t n, size_t title)
 		 */
 		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 15)
 			continue;
-		/* The body's copy wins over an earlier one outside the body. */
-		if (p->inrun && p->kind == K_BODY) {
-			int body_had_it = 0;
-
-			for (j = 0; j < i; j++)
-				if (ps[j].hash == p->hash)
-					body_had_it |= ps[j].inrun;
-			if (!body_had_it) {
-				for (j = 0; j < i; j++)
-					if (ps[j].hash == p->hash && ps[j].kind != K_TITLE)
-						set(&ps[j], K_DUP, "repeat");
-				continue;
-			}
+		/*
+		 * The body's copy wins over an earlier one outside the body (a
+		 * teaser of the first paragraph); the later copies were marked
+		 * when they came.
+		 */
+		if (p->inrun && p->kind == K_BODY && !ps[f].inrun) {
+			if (ps[f].kind != K_TITLE)
+				set(&ps[f], K_DUP, "repeat");
+			continue;
 		}
 		if (p->kind == K_TITLE)
 			continue;
