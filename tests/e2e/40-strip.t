@@ -36,6 +36,9 @@ t '--datelines cuts the first body paragraph, same LOC, dateline first' 0 \
   'd\t4\ttext\tBERLIN (Reuters) - The central bank left rates alone on Thursday, as expected.\n' \
   'd\t4\tdateline\tBERLIN (Reuters) -\td\t4\tbody\tThe central bank left rates alone on Thursday, as expected.\n' \
   sh -c "lede-strip -a -d | tr '\n' '\t' | sed 's/\t\$/\n/'"
+t '--datelines knows CNN'"'"'s style too' 0 \
+  'd\t1\ttext\tAtlanta (CNN)The storm moved east overnight, leaving thousands without power.\n' \
+  'd\t1\tdateline\tAtlanta (CNN)\nd\t1\tbody\tThe storm moved east overnight, leaving thousands without power.\n' lede-strip -a -d
 t 'without --datelines the dateline stays in the body' 0 \
   'd\t1\ttext\tBERLIN (Reuters) - The central bank left rates alone on Thursday, as expected.\n' \
   'd\t1\tbody\tBERLIN (Reuters) - The central bank left rates alone on Thursday, as expected.\n' lede-strip

@@ -17,7 +17,9 @@ static const char pattern[] =
 	"(?:\\s*\\((?:AP|AFP|Reuters|REUTERS|dpa|UPI|AAP|CNN|Bloomberg|IANS|PTI|Xinhua|ANI|CP)\\))?"
     "|"
 	"\\((?:AP|AFP|Reuters|REUTERS|dpa|UPI|AAP|CNN|Bloomberg|IANS|PTI|Xinhua|ANI|CP)\\)"
-    ")\\s*(?:\\x{2014}|\\x{2013}|--?))\\s+(?=\\S)";
+    ")\\s*(?:\\x{2014}|\\x{2013}|--?))\\s+(?=\\S)"
+    /* CNN's own style: "Washington (CNN)The president..." with no dash. */
+    "|^(\\p{Lu}[\\p{L}.'\\x{2019}-]*(?:,?\\s+\\p{Lu}[\\p{L}.'\\x{2019}-]*){0,3}\\s*\\(CNN(?: Business)?\\))\\s*(?=\\S)";
 
 static pcre2_code *re;
 static pcre2_match_data *md;
@@ -47,6 +49,10 @@ dateline_len(const char *s, size_t n, size_t *textlen)
 	if (re == NULL || pcre2_match(re, (PCRE2_SPTR)s, lim, 0, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(md);
-	*textlen = ov[3] - ov[2];
+	/* Group 1 is the dash style, group 2 CNN's. */
+	if (ov[2] != PCRE2_UNSET)
+		*textlen = ov[3] - ov[2];
+	else
+		*textlen = ov[5] - ov[4];
 	return ov[1];
 }
