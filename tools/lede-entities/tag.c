@@ -258,7 +258,7 @@ split_title(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 	if (k == b)
 		return 0;
 	ts = k;
-	while (ts > a && titleish(r, ts - 1))
+	while (ts > a && (titleish(r, ts - 1) || (ts - 1 > a && common_only(cats(r, ts - 1)))))
 		ts--;
 	te = k + 1;
 	while (te < b && titleish(r, te))
@@ -323,6 +323,14 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 		return;
 	c0 = cats(r, a);
 	cl = cats(r, b - 1);
+	/* "American James Heath", "Democrat Walter Mondale" */
+	if (n >= 2 && (c0 & (G_DEMONYM | G_NORP)) && !(c0 & (G_COUNTRY | G_ORG)) &&
+	    !(cl & (G_ORGSUF | G_FACSUF | G_EVENTSUF | G_LOCSUF | G_GPESUF | G_DEMONYM |
+	    G_NORP)) && person_score(r, a + 1, b, lim) >= 1) {
+		add_mention(r, a, a + 1, T_NORP, 2, flags);
+		classify_span(r, a + 1, b, lim, flags);
+		return;
+	}
 	/* A lone title, cue or suffix word is no name: "the Minister". */
 	if (n == 1 && (c0 & (G_TITLE | G_TITLEMOD | G_NOTENT | G_ORGSUF | G_FACSUF |
 	    G_EVENTSUF | G_LOCSUF | G_GPESUF | G_DAY | G_MONTH)) && !(c0 & G_ENTITY))
@@ -461,9 +469,13 @@ capword(size_t r, size_t k)
 	if (T.v[k].f & TK_HYPHEN) {
 		const char *t = rtext(r), *p = t + T.v[k].e;
 
+		const struct gent *g;
+
 		while (p > t + T.v[k].s && p[-1] != '-')
 			p--;
-		if (p < t + T.v[k].e && *p >= 'a' && *p <= 'z')
+		/* but "Li Song-ho", "Kang Young-hoon" are names */
+		if (p < t + T.v[k].e && *p >= 'a' && *p <= 'z' && t + T.v[k].e - p >= 4 &&
+		    (g = gaz_get(p, (size_t)(t + T.v[k].e - p))) && (g->cats & G_LOWER))
 			return 0;
 	}
 	return 1;
@@ -1008,6 +1020,19 @@ scan_caps(size_t r)
 
 	if (sports && caps_fixture(r))
 		return;
+	/* A dateline: "BOMBAY 1996-08-30", "LA CORUNA , Spain 1996-08-31" */
+	if (lim - k <= 6 && (T.v[lim - 1].f & TK_DIGIT) &&
+	    memchr(rtext(r) + T.v[lim - 1].s, '-', T.v[lim - 1].e - T.v[lim - 1].s)) {
+		for (b = k; b < lim && (T.v[b].f & TK_UPPER) && !innum[b]; b++)
+			;
+		if (b > k && (b == lim - 1 || rtext(r)[T.v[b].s] == ',')) {
+			g = span_gaz(r, k, b, &c);
+			add_mention(r, k, b, T_GPE, 2, M_CAPS | M_PLACE)->canon = g ? g->canon : NULL;
+			if (g && g->canon)
+				M->v[M->n - 1].canonlen = g->canonlen;
+			k = b;
+		}
+	}
 
 	while (k < lim) {
 		struct tok *tk = &T.v[k];
