@@ -111,15 +111,24 @@ add_quote(struct qart *a, size_t p, const struct qspan *s)
 
 		if (c == ' ') {
 			inword = 0;
-		} else if (!inword) {
-			inword = 1;
-			q->words++;
-			if (c >= 'a' && c <= 'z' && q->titlecase && !small_word(t + i, q->te - i))
+			continue;
+		}
+		if (inword)
+			continue;
+		inword = 1;
+		/* titles are short: only the first words are looked at */
+		if (++q->words <= 7 && q->titlecase) {
+			if (c >= 'a' && c <= 'z' && !small_word(t + i, q->te - i))
 				q->titlecase = 0;
 			if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 				caps++;
 		}
-		if ((c == '.' || c == '?' || c == '!' || c == ',' || c == ';') && i + 1 < q->te)
+	}
+	/* punctuation inside: a sentence, not a title */
+	for (i = q->ts; q->titlecase && q->words <= 7 && i + 1 < q->te; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';')
 			q->titlecase = 0;
 	}
 	if (q->te > q->ts && (t[q->te - 1] == '.' || t[q->te - 1] == '?' || t[q->te - 1] == '!'))
