@@ -24,6 +24,10 @@ t 'sports report: towns are teams, also in the headline' 0 \
   'f\t1\ttitle\tSOCCER - EASTBURY BEAT WESTFORD\nf\t2\tbody\tEastbury beat Westford in the cup final on Saturday, scoring two goals in the match.\nf\t3\tbody\tEastbury 2 Westford 1\n' \
   'f\t1\tORG\tEASTBURY\t9\t17\tEASTBURY\nf\t1\tORG\tWESTFORD\t23\t31\tWESTFORD\nf\t2\tORG\tEastbury\t0\t8\tEastbury\nf\t2\tORG\tWestford\t14\t22\tWestford\nf\t2\tDATE\tSaturday\t43\t51\tSaturday\nf\t3\tORG\tEastbury\t0\t8\tEastbury\nf\t3\tORG\tWestford\t11\t19\tWestford\n' \
   lede-entities
+t 'title-case heading: only names known elsewhere; contractions' 0 \
+  "i\t1\ttitle\tCanadian Officials Meeting to Discuss Ottawa Plans\ni\t2\tbody\tWe're ready, Anna Kowalski told reporters in Ottawa.\n" \
+  'i\t1\tNORP\tCanadian\t0\t8\tCanadian\ni\t1\tGPE\tOttawa\t38\t44\tOttawa\ni\t2\tPERSON\tAnna Kowalski\t13\t26\tAnna Kowalski\ni\t2\tGPE\tOttawa\t45\t51\tOttawa\n' \
+  lede-entities
 t 'list names get their main name as CANON' 0 \
   'g\t1\tbody\tThe U.S. and the EU met.\n' \
   'g\t1\tGPE\tU.S.\t4\t8\tUnited States\ng\t1\tORG\tEU\t17\t19\tEuropean Union\n' lede-entities

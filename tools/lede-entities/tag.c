@@ -620,6 +620,34 @@ sent_start(size_t r, size_t k)
 	return (T.v[k].f & TK_SSTART) != 0;
 }
 
+/*
+ * A headline in title case ("US, Russian Officials Meeting to Reopen
+ * Relations"): nearly every word capitalised, several of them ordinary
+ * words.  Read like a headline in capitals.
+ */
+static int
+is_title_unit(size_t r)
+{
+	size_t k, words = 0, caps = 0, lower = 0, common = 0;
+
+	for (k = ustart[r]; k < uend[r]; k++) {
+		unsigned f = T.v[k].f;
+
+		if (!(f & TK_WORD) || (f & TK_DIGIT))
+			continue;
+		words++;
+		if (f & TK_LOWER) {
+			if (T.v[k].e - T.v[k].s > 3)
+				lower++;
+		} else if (f & TK_CAP) {
+			caps++;
+			if (words > 1 && T.v[k].e - T.v[k].s > 3 && common_only(cats(r, k)))
+				common++;
+		}
+	}
+	return words >= 2 && lower == 0 && common >= 2 && caps * 4 >= words * 3;
+}
+
 static int
 is_caps_unit(size_t r)
 {
@@ -1217,7 +1245,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 				memcpy(T.v + T.n, one.v, one.n * sizeof(*one.v));
 			T.n += one.n;
 			uend[r] = T.n;
-			ucaps[r] = (uint8_t)is_caps_unit(r);
+			ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
 		}
 	}
 	if (T.n > innumcap) {

@@ -149,6 +149,21 @@ shape(const char *t, size_t s, size_t e)
 	return f;
 }
 
+static size_t
+contraction(const char *s, size_t n)
+{
+	static const char *const c[] = { "re", "ll", "ve", "m", "d", NULL };
+	size_t i, l;
+
+	for (i = 0; c[i]; i++) {
+		l = strlen(c[i]);
+		if (n >= l && memcmp(s, c[i], l) == 0 &&
+		    (n == l || !isalnum_cp((unsigned char)s[l])))
+			return l;
+	}
+	return 0;
+}
+
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
@@ -222,6 +237,9 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			if (a && (d == 's' || d == 'S') &&
 			    (k + 1 >= len || !isalnum_cp((unsigned char)t[k + 1])))
 				break;
+			/* and so are 're, 'll, 've, 'm, 'd: "We're" is "We" */
+			if (a && contraction(t + k, len - k))
+				break;
 			j = k;
 			rs = k;
 		}
@@ -247,12 +265,15 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			}
 			push(tv, i, j, f);
 		}
-		/* The possessive: ’s or 's */
+		/* The possessive: ’s or 's; a contraction: 're, 'll ... */
 		if ((a = apos(t, j, len)) != 0 && j + a < len &&
 		    (t[j + a] == 's' || t[j + a] == 'S') &&
 		    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
 			push(tv, j, j + a + 1, TK_POSS);
 			j += a + 1;
+		} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
+			push(tv, j, j + a + k, TK_LOWER | TK_WORD);
+			j += a + k;
 		}
 		i = j;
 	}
