@@ -42,8 +42,11 @@ name_hash(const char *s, size_t n)
 {
 	size_t h = 5381, i;
 
-	for (i = 0; i < n; i++)
-		h = h * 33 + (unsigned char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	for (i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+
+		h = h * 33 + (c + ((unsigned)(c - 'A' < 26u) << 5));	/* ASCII lower case */
+	}
 	return h;
 }
 
