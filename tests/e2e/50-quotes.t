@@ -110,6 +110,8 @@ t 'scare quotes with -a' 0 "a\t1\ttext\tThe so-called ${L}experts${R} were wrong
 t 'a title is not a quotation' 0 "a\t1\ttext\tShe watched ${L}The Long Night of the Soul${R} twice.\n" '' lede-quotes
 t 'no verb: the sentence subject, without a cue' 0 "a\t1\ttext\tTom Baker sees the plan as a ${L}bold idea${R} for the city.\n" \
   "a\t1\tquote\tbold idea\tTom Baker\t\tpartial\n" lede-quotes
+t 'a programme after a possessive is a title' 0 \
+  "a\t1\ttext\tTom Baker told the station's ${L}Morning Report${R} that he would run.\n" '' lede-quotes
 t 'short quote with a verb is kept' 0 "a\t1\ttext\tTom Baker called the report ${L}rubbish${R} on Monday.\n" \
   "a\t1\tquote\trubbish\tTom Baker\tcalled\tpartial\n" lede-quotes
 

@@ -650,6 +650,28 @@ inner_label(struct qart *a, struct quote *q)
 		;
 }
 
+/*
+ * A capitalised title after a possessive or a preposition names a work or
+ * a programme, even in a sentence with a speech verb: told MSNBC's "Morning
+ * Joe", an interview on "Face the Nation".
+ */
+static int
+names_a_work(struct qart *a, const struct quote *q)
+{
+	static const char *const preps[] = { "on", "of", "in", "at", "during", "to", "from", NULL };
+	const char *const *w;
+	size_t t = q->tok;
+
+	if (t == a->paras[q->para].t0 || a->toks[t - 1].type != T_WORD)
+		return 0;
+	if (a->toks[t - 1].poss)
+		return 1;
+	for (w = preps; *w != NULL; w++)
+		if (tok_is(a, t - 1, *w))
+			return 1;
+	return 0;
+}
+
 void
 attrib_article(struct qart *a)
 {
@@ -757,7 +779,7 @@ attrib_article(struct qart *a)
 		else if (q->words <= 2 && !q->own && !q->block_prev && !q->block_next &&
 		    !(q->speaker >= 0 && name_is_person(a, q->speaker)))
 			q->keep = 0;
-		else if (q->titlecase && q->words <= 6 && !q->own)
+		else if (q->titlecase && q->words <= 6 && (!q->own || names_a_work(a, q)))
 			q->keep = 0;
 	}
 }
