@@ -8,11 +8,17 @@
 /*
  * Attribution looks at the writer's words of the quotation's sentence:
  * first after it ("…," Rubio said / said Rubio / — Rubio), then before it
- * (Rubio said: "…" / Rubio said the talks were "business-like").  The
- * speaker is the name, pronoun or role noun next to the speech verb.
- * A quotation without a verb of its own takes the speaker of the
- * quotation before it in the paragraph, or, when it opens the paragraph,
- * of the paragraph before (continued).
+ * (Rubio said: "…" / Rubio said the talks were "business-like" / was
+ * branded "a waste" by MPs).  The speaker is the name, pronoun or role
+ * noun next to the speech verb, across an apposition or a bracket.
+ *
+ * Then, per article (attrib_article): a transcript label inside the marks
+ * wins; a quotation without a verb of its own takes the speaker of the
+ * quotation before it in the paragraph (continued), of a report earlier
+ * in the paragraph ("..., Schiff said."), or, when it opens the
+ * paragraph, of the paragraph before; block quotations share one
+ * speaker; a partial quotation with no verb gets its sentence's subject
+ * without a cue.  Last, scare quotes and titles are marked to be left out.
  */
 
 #define TAIL_REACH 10		/* tokens after a quotation where its verb may be */
