@@ -72,7 +72,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libcommon.a $(DEP_LIBS) $(CHECK_LIBS) -lm
 
-check: check-unit check-e2e
+check: check-unit check-e2e check-fuzz-replay
 
 check-unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
@@ -100,17 +100,62 @@ valgrind: all $(UNIT_BINS)
 	CK_FORK=no LEDE_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
 	    $(MAKE) check
 
-FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
-fuzz:
-	$(MAKE) B=build/fuzz CC=clang \
+# libFuzzer targets: tests/fuzz/fuzz_NAME.c for the parsers in common/, and
+# fuzz_tool_TOOL for every tool (tests/fuzz/fuzz_tool.c around the tool's
+# main(), renamed).  `make fuzz` builds them with clang; `make fuzz-run
+# SECONDS=600` runs each, growing and then minimising tests/fuzz/corpus/;
+# `make check` replays that corpus through the same code built normally.
+FUZZ_PARSERS := $(basename $(notdir $(filter-out tests/fuzz/fuzz_tool.c,$(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_TARGETS := $(FUZZ_PARSERS) $(addprefix fuzz_tool_,$(TOOLS))
+SECONDS	?= 60
+FUZZ_FLAGS = CC=clang B=build/fuzz \
 	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' \
-	    LDFLAGS='-fsanitize=fuzzer,address,undefined' fuzz-bins
+	    LDFLAGS='-fsanitize=fuzzer,address,undefined'
 
-fuzz-bins: $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+fuzz:
+	$(MAKE) $(FUZZ_FLAGS) fuzz-bins
 
-$(B)/fuzz/%: tests/fuzz/%.c $(B)/libcommon.a
+fuzz-bins: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/corpus/$$t build/fuzz/grow/$$t; \
+		echo "== $$t, $(SECONDS) s"; \
+		build/fuzz/fuzz/$$t -max_total_time=$(SECONDS) -timeout=30 -rss_limit_mb=4096 \
+		    -detect_leaks=1 -print_final_stats=1 build/fuzz/grow/$$t tests/fuzz/corpus/$$t \
+		    2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|artifact)' || true; \
+		mkdir -p build/fuzz/min/$$t && rm -f build/fuzz/min/$$t/*; \
+		build/fuzz/fuzz/$$t -merge=1 build/fuzz/min/$$t tests/fuzz/corpus/$$t build/fuzz/grow/$$t \
+		    > /dev/null 2>&1 && rm -f tests/fuzz/corpus/$$t/* && cp build/fuzz/min/$$t/* tests/fuzz/corpus/$$t/; \
+	done
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcommon.a $(DEP_LIBS) -lm
+
+# A tool's main() under another name, for the fuzz and replay drivers.
+$(B)/toolmain/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Dmain=lede_tool_main -c -o $@ $<
+
+$(B)/fuzz/fuzz_tool_%: tests/fuzz/fuzz_tool.c $(B)/toolmain/%.o $$(call tool_extra,$$*) $(B)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DTOOL_NAME='"$*"' $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+$(B)/replay/fuzz_tool_%: tests/fuzz/replay.c tests/fuzz/fuzz_tool.c $(B)/toolmain/%.o $$(call tool_extra,$$*) $(B)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DTOOL_NAME='"$*"' $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+$(B)/replay/fuzz_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(B)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+check-fuzz-replay: $(addprefix $(B)/replay/,$(FUZZ_TARGETS))
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		[ -d tests/fuzz/corpus/$$t ] || continue; \
+		printf '%s: ' "$$t"; \
+		$(LEDE_WRAP) $(B)/replay/$$t tests/fuzz/corpus/$$t || fail=1; done; \
+	test $$fail = 0
 
 lint-man:
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
@@ -128,7 +173,8 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check check-unit check-e2e demo bench deps asan valgrind fuzz fuzz-bins \
+.PHONY: all check check-unit check-e2e check-fuzz-replay demo bench deps asan valgrind \
+	fuzz fuzz-bins fuzz-run \
 	lint-man install uninstall clean
 .SECONDARY:
 
