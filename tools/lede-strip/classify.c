@@ -106,9 +106,52 @@ smooth(struct para *ps, size_t n)
 
 static int is_name_line(const struct para *);
 
+/* The number a list item starts with ("3) ", "12. "), or -1. */
+static long
+item_number(const struct para *p)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < p->n && i < 3 && p->s[i] >= '0' && p->s[i] <= '9'; i++)
+		v = v * 10 + (p->s[i] - '0');
+	if (i == 0 || i + 1 >= p->n || (p->s[i] != '.' && p->s[i] != ')') || p->s[i + 1] != ' ')
+		return -1;
+	return v;
+}
+
+/*
+ * A numbered list in sequence (1, 2, 3...) is the article's own, a
+ * listicle's items with whatever stands between them (a link, a price):
+ * such lines do not count against the run.
+ */
+static void
+mark_lists(struct para *ps, size_t n)
+{
+	size_t i, j;
+	long k, m;
+
+	for (i = 0; i < n; i++) {
+		if ((k = item_number(&ps[i])) < 0)
+			continue;
+		for (j = i + 1; j < n && j <= i + 3; j++)
+			if ((m = item_number(&ps[j])) >= 0) {
+				if (m == k + 1) {
+					size_t q;
+
+					for (q = i; q <= j; q++)
+						ps[q].listitem = 1;
+				}
+				break;
+			}
+	}
+}
+
 static int
 score(const struct para *p)
 {
+	if (p->listitem && p->kind == K_NONE)
+		return item_number(p) >= 0 ? 3 : 0;
 	if (p->kind == K_BODY)
 		return 4;
 	if (p->kind == K_HEADING)
@@ -426,7 +469,10 @@ classify(struct para *ps, size_t n)
 	for (i = 0; i < n; i++) {
 		if (ps[i].rule < 0 || !(rules_flags(ps[i].rule) & RF_BLOCK))
 			continue;
-		for (j = i + 1; j < n && j <= i + BLOCK_MAX; j++) {
+		/* A list runs on under its heading; a credit label covers one line. */
+		size_t max = ps[i].kind == K_PROMO || ps[i].kind == K_META ? BLOCK_MAX : 1;
+
+		for (j = i + 1; j < n && j <= i + max; j++) {
 			if (ps[j].kind != K_NONE) {
 				if (ps[j].kind == ps[i].kind)
 					continue;
@@ -440,6 +486,7 @@ classify(struct para *ps, size_t n)
 		i = j - 1;
 	}
 	smooth(ps, n);
+	mark_lists(ps, n);
 
 	/* 3. The main run. */
 	have_run = main_run(ps, n, &a, &b);
@@ -515,7 +562,9 @@ find_title(struct para *ps, size_t a)
 	for (i = a; i-- > lo;) {
 		struct para *p = &ps[i];
 
-		if (i == 0 || p->kind != K_NONE || p->words < 3 || p->words > 40 || p->endp)
+		/* A list's block may have swallowed the headline under it. */
+		if (i == 0 || (p->kind != K_NONE && !(p->kind == K_PROMO && p->rule < 0)) ||
+		    p->words < 3 || p->words > 40 || p->endp)
 			continue;
 		if ((o = overlap(p, &ps[0])) >= 0.75 && overlap(&ps[0], p) >= 0.4) {
 			best = i;
@@ -693,7 +742,7 @@ mark_dups(struct para *ps, size_t n, size_t title)
 		 * Short repeated lines of the body itself stay: an interview's
 		 * questions, "Also at Walmart".  A repeated paragraph is a slip.
 		 */
-		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 15)
+		if (p->inrun && (p->kind == K_BODY || p->kind == K_HEADING) && p->words < 25)
 			continue;
 		/*
 		 * The body's copy wins over an earlier one outside the body (a

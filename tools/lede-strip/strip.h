@@ -39,6 +39,7 @@ struct para {
 	uint32_t	 letters;	/* alphabetic code points */
 	uint8_t		 endp;		/* ends with . ! ? … or a closing quote after one */
 	uint8_t		 endcolon;	/* ends with ':' */
+	uint8_t		 listitem;	/* numbered item of a list in sequence, or between two */
 	uint64_t	 hash;		/* of the text with case and spacing folded */
 	size_t		 valid;		/* length of its valid UTF-8 prefix, or: */
 #define VALID_UNKNOWN	((size_t)-1)
