@@ -38,6 +38,7 @@ enum {
 	A_HIGH = 128	/* not ASCII */
 };
 static unsigned char aclass[256];
+static unsigned char lower[256];	/* ASCII letters folded, other bytes kept */
 /*
  * Which (length, first byte) pairs some stopword has: most words are
  * turned away by this bit before their hash is looked up.
@@ -250,8 +251,8 @@ features(struct para *p, const char *s, size_t n)
 	for (end = n; end > 0 && (aclass[u[end - 1]] & A_SPACE); end--)
 		;
 	while (i < lim) {
-		uint64_t w0 = 0, w1 = 0, c0 = 0, c1 = 0;
-		uint32_t klen = 0, clen = 0, letters = 0, upper = 0, digits = 0;
+		uint64_t w0 = 0, w1 = 0, c0, c1;
+		uint32_t klen = 0, clen = 0, letters, upper = 0, digits = 0, alnum = 0;
 		unsigned char c = u[i], cl = aclass[c], orcl = 0, lastcore = 0;
 		int fu = 0;
 
@@ -267,16 +268,14 @@ features(struct para *p, const char *s, size_t n)
 			if (cl & (A_LOWER | A_UPPER | A_DIGIT)) {
 				if (klen == 0)
 					fu = (cl & A_UPPER) != 0;
-				letters += (cl & (A_LOWER | A_UPPER)) != 0;
-				upper += (cl & A_UPPER) != 0;
-				digits += (cl & A_DIGIT) != 0;
-				c |= (unsigned char)((cl & A_UPPER) ? 0x20 : 0);
+				alnum++;
+				upper += (cl >> 2) & 1;		/* A_UPPER */
+				digits += (cl >> 3) & 1;	/* A_DIGIT */
+				c = lower[c];
 				if (klen < 8)
 					w0 |= (uint64_t)c << (8 * klen);
 				else if (klen < 16)
 					w1 |= (uint64_t)c << (8 * (klen - 8));
-				c0 = w0;
-				c1 = w1;
 				clen = ++klen;
 			} else if (klen > 0) {
 				if (klen < 8)
@@ -292,6 +291,18 @@ features(struct para *p, const char *s, size_t n)
 			c = u[i];
 			cl = aclass[c];
 		} while (!(cl & A_SPACE));
+		letters = alnum - digits;
+		/* The core ends at the last letter or digit: drop what was packed after. */
+		if (clen < klen) {
+			if (clen < 8) {
+				w0 &= clen ? ~0ull >> (64 - 8 * clen) : 0;
+				w1 = 0;
+			} else if (clen < 16) {
+				w1 &= clen > 8 ? ~0ull >> (64 - 8 * (clen - 8)) : 0;
+			}
+		}
+		c0 = w0;
+		c1 = w1;
 		tail = i >= end ? n : i;
 		if (orcl & A_HIGH) {
 			size_t bad = (size_t)-1;
@@ -413,6 +424,7 @@ features_init(void)
 	int c;
 
 	for (c = 0; c < 256; c++) {
+		lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
 		if (c >= 0x80)
 			aclass[c] = A_HIGH;
 		else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
