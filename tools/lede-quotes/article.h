@@ -132,8 +132,19 @@ int		name_is_person(struct qart *, int id);
 void		names_reset(struct qart *);
 /* The last person named before token `before` whose titles fit a role noun. */
 int		role_person(struct qart *, size_t before, const char *role, size_t rn);
-/* attrib.c */
+/* attrib.c: one quotation's sentence */
 void		attrib_para(struct qart *, size_t p);
+/* ... and the word tests discourse.c shares with it */
+int		tok_is(struct qart *, size_t t, const char *lower_word);
+int		is_cue(struct qart *, size_t t, size_t lo);
+/* Sentence bounds of token t, at most a fixed reach either side: [*lo, *hi). */
+void		sentence_of(struct qart *, size_t t, size_t *lo, size_t *hi);
+/* The first clause subject of the sentence of token k, before k. */
+int		sentence_subject(struct qart *, size_t lo, size_t k, int *name);
+/* The speaker before the verb at token cue: 1 if there is one (name may be -1). */
+int		subject_before(struct qart *, size_t lo, size_t cue, int *name);
+void		set_cue(struct qart *, struct quote *, size_t t);
+/* discourse.c: across sentences and paragraphs */
 void		attrib_article(struct qart *);
 
 #endif
