@@ -57,6 +57,11 @@ t 'he: the last man named as a subject' 0 \
 t 'she: a woman, not the last name' 0 \
   "a\t1\ttext\tMaria Chen spoke after Tom Baker left.\na\t2\ttext\t${L}We need more time,${R} she said.\n" \
   "a\t2\tquote\tWe need more time\tMaria Chen\tsaid\tdirect\n" lede-quotes
+t 'she: not a place named in the reported clause' 0 \
+  "a\t1\ttext\tThe envoy, Deputy Minister Iryna Sokol, said Kyiv had insisted on the terms.\na\t2\ttext\t${L}It was difficult,${R} she said.\n" \
+  "a\t2\tquote\tIt was difficult\tIryna Sokol\tsaid\tdirect\n" lede-quotes
+t 'a body the article does not name' 0 "a\t1\ttext\tThe Turkish presidency said Ankara was ${L}proud to help${R} again.\n" \
+  "a\t1\tquote\tproud to help\t\tsaid\tpartial\n" lede-quotes
 t 'the senator: the person with that title' 0 \
   "a\t1\ttext\tSenator Maria Chen and Tom Baker toured the site.\na\t2\ttext\t${L}It is a disgrace,${R} the senator added.\n" \
   "a\t2\tquote\tIt is a disgrace\tMaria Chen\tadded\tdirect\n" lede-quotes

@@ -124,9 +124,14 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 			*name = role_person(a, det, s, n);
 			return 1;
 		}
+		/*
+		 * "the Kremlin", "the IMF report": the body named; but "the
+		 * Turkish presidency" is no body the article names.
+		 */
 		for (i = det + 1; i <= k; i++) {
-			if (a->toks[i].m >= 0 && a->ments[a->toks[i].m].kind == MK_NAME) {
-				*name = a->ments[a->toks[i].m].name;	/* the Kremlin */
+			if (a->toks[i].m >= 0 && a->ments[a->toks[i].m].kind == MK_NAME &&
+			    (a->toks[k].cap || !a->names[a->ments[a->toks[i].m].name].place)) {
+				*name = a->ments[a->toks[i].m].name;
 				return 1;
 			}
 			if (tok_cls(a, i) & LX_ROLE) {
@@ -515,6 +520,20 @@ label_of(struct qart *a, size_t p)
 	return (int)x->m;
 }
 
+/* Whether the quoted words open with a capital letter (or anything but a small letter). */
+static int
+starts_upper(struct qart *a, const struct quote *q)
+{
+	long cp;
+	const char *t = para_text(a, q->para) + q->ts;
+
+	if (q->ts >= q->te)
+		return 0;
+	if ((unsigned char)t[0] < 0x80)
+		return !(t[0] >= 'a' && t[0] <= 'z');
+	return u8_decode(t, q->te - q->ts, &cp) < 0 || !u8_islower(cp);
+}
+
 /* The frame words say who spoke in each quotation of paragraph p. */
 void
 attrib_para(struct qart *a, size_t p)
@@ -542,11 +561,15 @@ attrib_para(struct qart *a, size_t p)
 			q->speaker = a->ments[pa->label].name;
 			set_cue(a, q, a->ments[pa->label].t1);
 		}
-		/* form, for now: direct when it stands as a sentence of its own */
-		if (qt == lo || a->toks[qt - 1].type == T_COLON ||
+		/*
+		 * Form, for now: direct when it stands as a sentence of its own,
+		 * or follows its verb and opens with a capital ("said, "We ...");
+		 * "called it "a threat"" is partial.
+		 */
+		if (qt == lo || (starts_upper(a, q) && (a->toks[qt - 1].type == T_COLON ||
 		    (q->cue_tok >= 0 && (size_t)q->cue_tok < qt &&
 		    (a->toks[qt - 1].type == T_COMMA || (size_t)q->cue_tok + 1 == qt) &&
-		    ((size_t)q->cue_tok + 2 >= qt)))
+		    ((size_t)q->cue_tok + 2 >= qt)))))
 			q->form = FORM_DIRECT;
 		else
 			q->form = FORM_PARTIAL;

@@ -325,6 +325,22 @@ add_title(struct name *nm, const char *s, size_t n)
 	nm->titles[nm->tlen] = '\0';
 }
 
+/* Whether token t follows a speech verb or "that": "said Kyiv had insisted" reports, not speaks. */
+static int
+reported(struct qart *a, size_t p, size_t t)
+{
+	const struct tok *prev;
+
+	if (t == a->paras[p].t0)
+		return 0;
+	prev = &a->toks[t - 1];
+	if (prev->type != T_WORD || prev->cap)
+		return 0;
+	if (tok_cls(a, t - 1) & LX_VERB)
+		return 1;
+	return prev->e - prev->s == 4 && memcmp(para_text(a, p) + prev->s, "that", 4) == 0;
+}
+
 /* Whether tokens [t0, t1) are articles or conjunctions only: The, A, But, And. */
 static int
 stripped_opener(struct qart *a, size_t t0, size_t t1)
@@ -513,7 +529,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 	if (t == tstart && t00 < tstart && stripped_opener(a, t00, tstart))
 		t = t00;
 	/* the speaker of "..., film-maker George Lucas has said" is the clause's subject too */
-	m->subject = !a->toks[t1 - 1].poss && (speaks || clause_start(a, p, t));
+	m->subject = !a->toks[t1 - 1].poss && ((speaks && !reported(a, p, t)) || clause_start(a, p, t));
 	for (t = tstart; t < t1; t++)
 		a->toks[t].m = (int32_t)mi;
 }
