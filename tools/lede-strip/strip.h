@@ -98,6 +98,16 @@ unsigned template_seen(uint64_t hash);
 /* Records the lines of one article once it is done. */
 void	template_add_article(const struct para *, size_t n);
 
+/*
+ * roles.c: after the run [a, b) is found.  The title index, or (size_t)-1;
+ * the run's end cut at the author's bio box.
+ */
+size_t	roles_title(struct para *, size_t a);
+void	roles_before(struct para *, size_t a, size_t title);
+void	roles_in_run(struct para *, size_t a, size_t b);
+size_t	roles_author_bio(struct para *, size_t n, size_t a, size_t b);
+void	roles_dups(struct para *, size_t n, size_t title);
+
 /* classify.c */
 struct strip_opts {
 	int	datelines;
