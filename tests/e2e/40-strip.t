@@ -18,6 +18,9 @@ for f in wire blog magazine dup list; do
 done
 t_cmp 'labels: wire with --datelines' 0 "$T/wire.rec" "$DATA/strip-wire-datelines.out.txt" \
   lede-strip -a -x --datelines
+recs "$DATA/strip-traps.txt" traps > "$T/traps.rec"
+ok 'body sentences that start like furniture stay body' \
+  "test \$(lede-strip traps.rec | wc -l) -eq \$(wc -l < traps.rec) && test \$(lede-strip -k body traps.rec | wc -l) -eq 8"
 ok 'all thirteen kinds occur in the fixtures' \
   "cat wire.rec blog.rec magazine.rec dup.rec | lede-strip -a | lede-strip -a -d | cut -f3 | sort -u | tr '\n' ' ' |
    grep -qx 'bio body byline caption contrib credit dateline dek dup heading meta promo title '"
