@@ -228,10 +228,10 @@ add_token(struct para *p, const char *s, size_t n, const struct tok *t, int last
 
 /*
  * Only the head of a very long paragraph is read word by word: its
- * densities are as well known from its first thirty words as from all, and the counts are
+ * densities are as well known from its first twenty words as from all, and the counts are
  * scaled up so that rules on size still see its size.
  */
-#define SCAN_MAX 192
+#define SCAN_MAX 128
 
 void
 features(struct para *p, const char *s, size_t n)
