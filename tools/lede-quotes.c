@@ -189,13 +189,12 @@ struct state {
 	struct qart	 a;
 };
 
-static int
-article_cb(const struct article *in, void *arg)
+/* The text units as paragraphs: sentence records of one paragraph are joined by a space. */
+static void
+read_paragraphs(struct qart *a, const struct article *in)
 {
-	struct state *st = arg;
-	struct qart *a = &st->a;
-	size_t i, p, k, qn, last;
 	struct field key, prevkey = { NULL, 0 };
+	size_t i;
 	int have = 0;
 
 	a->text.len = 0;
@@ -205,7 +204,6 @@ article_cb(const struct article *in, void *arg)
 		a->reccap = in->n;
 		a->recoff = xreallocarray(a->recoff, a->reccap, sizeof(*a->recoff));
 	}
-	/* paragraphs: consecutive text units with the same paragraph number */
 	for (i = 0; i < in->n; i++) {
 		const struct rec *r = &in->recs[i];
 		struct para *pa;
@@ -237,28 +235,27 @@ article_cb(const struct article *in, void *arg)
 		have = 1;
 	}
 	buf_terminate(&a->text);
-	last = 0;
+}
+
+/* The quotations of every paragraph; returns one past the last paragraph that has any. */
+static size_t
+find_quotes(struct qart *a, const struct article *in, int all)
+{
+	size_t p, k, i, last = 0;
+
 	for (p = 0; p < a->npara; p++) {
 		struct para *pa = &a->paras[p];
 		const char *t = para_text(a, p);
 
 		pa->q0 = a->nquote;
-		if (marks_any(t, pa->len, st->o.all)) {
-			marks_scan(t, pa->len, &a->qv, st->o.all);
+		if (marks_any(t, pa->len, all)) {
+			marks_scan(t, pa->len, &a->qv, all);
 			for (k = 0; k < a->qv.n; k++)
 				add_quote(a, p, &a->qv.v[k]);
 		}
 		pa->nq = a->nquote - pa->q0;
 		if (pa->nq > 0)
 			last = p + 1;
-	}
-	/* the words of each paragraph up to the last with a quotation: nothing after it is needed */
-	for (p = 0; p < a->npara; p++) {
-		struct para *pa = &a->paras[p];
-
-		pa->t0 = a->ntok;
-		if (p >= last)
-			continue;
 		/* the record holding each opening mark */
 		for (k = pa->q0; k < pa->q0 + pa->nq; k++) {
 			struct quote *q = &a->quotes[k];
@@ -268,27 +265,51 @@ article_cb(const struct article *in, void *arg)
 				if (rec_is_text_unit(&in->recs[i]) && a->recoff[i] <= q->open)
 					q->rec = i;
 		}
-		frame_para(a, p);
 	}
-	/* block quotations: left open, and the next paragraph opens again */
+	return last;
+}
+
+/* Block quotations: a paragraph leaves its last mark open and the next one opens again. */
+static void
+link_blocks(struct qart *a)
+{
+	size_t p, lead;
+
 	for (p = 0; p + 1 < a->npara; p++) {
 		struct para *pa = &a->paras[p], *nx = &a->paras[p + 1];
 		const char *t = para_text(a, p + 1);
-		size_t lead = 0;
 
 		if (pa->nq == 0 || nx->nq == 0 || a->quotes[pa->q0 + pa->nq - 1].closed)
 			continue;
-		while (lead < nx->len && t[lead] == ' ')
-			lead++;
+		for (lead = 0; lead < nx->len && t[lead] == ' '; lead++)
+			;
 		if (a->quotes[nx->q0].open == lead &&
 		    a->quotes[nx->q0].fam == a->quotes[pa->q0 + pa->nq - 1].fam) {
 			a->quotes[pa->q0 + pa->nq - 1].block_next = 1;
 			a->quotes[nx->q0].block_prev = 1;
 		}
 	}
+}
+
+static int
+article_cb(const struct article *in, void *arg)
+{
+	struct state *st = arg;
+	struct qart *a = &st->a;
+	size_t i, p, k, qn, last;
+
+	read_paragraphs(a, in);
+	last = find_quotes(a, in, st->o.all);
+	/* the words of each paragraph up to the last with a quotation: nothing after it is needed */
+	for (p = 0; p < a->npara; p++) {
+		a->paras[p].t0 = a->ntok;
+		if (p < last)
+			frame_para(a, p);
+	}
+	link_blocks(a);
 	names_resolve(a);
 	attrib_article(a);
-	/* output */
+	/* each text unit (with -p), then the quotations that open in it */
 	qn = 0;
 	for (i = 0; i < in->n; i++) {
 		const struct rec *r = &in->recs[i];
