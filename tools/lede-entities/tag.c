@@ -630,6 +630,8 @@ is_title_unit(size_t r)
 {
 	size_t k, words = 0, caps = 0, lower = 0, common = 0;
 
+	if (uend[r] - ustart[r] > 24 || !(T.v[ustart[r]].f & (TK_CAP | TK_DIGIT)))
+		return 0;		/* a paragraph, not a heading */
 	for (k = ustart[r]; k < uend[r]; k++) {
 		unsigned f = T.v[k].f;
 
@@ -654,6 +656,11 @@ is_caps_unit(size_t r)
 	const struct field *tf = &A->recs[r].f[F_TEXT];
 	size_t i, up = 0, low = 0;
 
+	/* most units start with a capital and a lower-case letter: "The" */
+	if (uend[r] > ustart[r] && (T.v[ustart[r]].f & TK_CAP) && !(T.v[ustart[r]].f & TK_UPPER) &&
+	    T.v[ustart[r]].e - T.v[ustart[r]].s > 1 && uend[r] - ustart[r] > 1 &&
+	    (T.v[ustart[r] + 1].f & TK_LOWER))
+		return 0;
 	for (i = 0; i < tf->n; i++) {
 		unsigned char ch = (unsigned char)tf->s[i];
 
@@ -1169,6 +1176,8 @@ count_sports(void)
 	for (r = 0; r < A->n; r++) {
 		size_t caps = 0, digits = 0, vs = 0;
 
+		if (uend[r] - ustart[r] > 16)
+			continue;	/* score lines are short */
 		for (k = ustart[r]; k < uend[r]; k++) {
 			struct tok *tk = &T.v[k];
 

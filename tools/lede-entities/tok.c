@@ -167,12 +167,17 @@ contraction(const char *s, size_t n)
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
-	size_t i = 0, j, k, a, rs;
+	size_t i = 0, j, k, a, rs, up, low;
+	int simple;
 	long c, d;
 	int l, m;
 
 	tv->n = 0;
 	while (i < len) {
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
 		l = dec(t + i, len - i, &c);
 		if (isspace_cp(c)) {
 			i += (size_t)l;
@@ -195,21 +200,27 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 		/* A word: alphanumeric runs joined by - ' ’ . , (commas only between digits). */
 		j = i + (size_t)l;
 		rs = i;
+		simple = c < 0x80;
+		up = c >= 'A' && c <= 'Z';
+		low = c >= 'a' && c <= 'z';
 		for (;;) {
 			while (j < len) {
 				unsigned char ch = (unsigned char)t[j];
 
 				if (ch < 0x80) {
-					if ((ch | 32) >= 'a' && (ch | 32) <= 'z' ? 1 :
-					    ch >= '0' && ch <= '9') {
-						j++;
-						continue;
-					}
-					break;
+					if (ch >= 'a' && ch <= 'z')
+						low++;
+					else if (ch >= 'A' && ch <= 'Z')
+						up++;
+					else if (!(ch >= '0' && ch <= '9'))
+						break;
+					j++;
+					continue;
 				}
 				m = dec(t + j, len - j, &d);
 				if (!isalnum_cp(d))
 					break;
+				simple = 0;
 				j += (size_t)m;
 			}
 			if (j >= len)
@@ -242,21 +253,24 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 				break;
 			j = k;
 			rs = k;
+			simple = 0;
 		}
 		{
-			unsigned f = shape(t, i, j);
-			struct tok tmp;
+			/* plain ASCII words (most of them) need no second look */
+			unsigned f = !simple ? shape(t, i, j) : TK_WORD |
+			    (c >= 'A' && c <= 'Z' ? TK_CAP : c >= 'a' && c <= 'z' ? TK_LOWER : TK_DIGIT) |
+			    (low == 0 && up >= 2 ? TK_UPPER : 0);
 
 			/* A full stop that belongs to the word: "U.S.", "P.", "Inc." */
 			if (j < len && t[j] == '.' && !(f & TK_DIGIT)) {
 				int keep = (f & TK_DOTS) || ((f & TK_CAP) && j - i == 1);
 
 				if (!keep && j - i <= 5) {
-					tmp.s = (uint32_t)i;
-					tmp.e = (uint32_t)j;
-					tmp.f = 0;
-					tmp.g = NULL;
-					keep = (tok_cats(t, &tmp) & G_ABBREV) != 0;
+					const struct gent *g;
+
+					keep = (gaz_cue(t + i, j - i) & G_ABBREV) ||
+					    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) &&
+					    (g->cats & G_ABBREV));
 				}
 				if (keep) {
 					j++;
@@ -297,14 +311,16 @@ tok_cats(const char *text, struct tok *t)
 {
 	const struct gent *g;
 
+	if (t->f & TK_CATS)
+		return t->cats;
+	t->f |= TK_CATS;
 	/* Lower-case words and punctuation matter only as cues. */
 	if (!(t->f & (TK_CAP | TK_UPPER)))
-		return gaz_cue(text + t->s, t->e - t->s);
+		return t->cats = gaz_cue(text + t->s, t->e - t->s);
 	g = tok_gaz(text, t);
-
 	if (g == NULL)
-		return 0;
+		return t->cats = 0;
 	if (t->f & TK_UPPER)
-		return g->cats;
-	return g->cats & ~g->acro;
+		return t->cats = g->cats;
+	return t->cats = g->cats & ~g->acro;
 }

@@ -20,11 +20,13 @@
 #define TK_HYPHEN	0x0200	/* holds a hyphen */
 #define TK_LOOKED	0x0400	/* g is valid (looked up) */
 #define TK_OPENQ	0x0800	/* an opening quote or bracket */
+#define TK_CATS		0x1000	/* cats is valid */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
 	uint16_t	 f;
 	const struct gent *g;
+	uint64_t	 cats;		/* tok_cats(), once computed */
 };
 
 struct tokvec {
