@@ -108,6 +108,7 @@ struct qart {
 	size_t		 nment, mentcap;
 	struct qvec	 qv;
 	size_t		 cur_para;	/* being tokenised */
+	struct tok	 tok_blank;	/* a new token of cur_para */
 	struct spanvec	 sv;
 };
 

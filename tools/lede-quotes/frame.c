@@ -22,17 +22,10 @@ push_tok(struct qart *a, int type, size_t s, size_t e)
 		a->toks = xreallocarray(a->toks, a->tokcap, sizeof(*a->toks));
 	}
 	t = &a->toks[a->ntok];
+	*t = a->tok_blank;	/* one copy for the fields that start the same */
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
-	t->sent = 0;
-	t->para = (uint32_t)a->cur_para;
-	t->q = -1;
-	t->m = -1;
-	t->cls = 0;
 	t->type = (uint8_t)type;
-	t->cap = 0;
-	t->poss = 0;
-	t->has_cls = 0;
 	return a->ntok++;
 }
 
@@ -186,7 +179,8 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 	e = i;
 	k = push_tok(a, T_WORD, s, e);	/* may move the array */
 	t = &a->toks[k];
-	t->cap = (uint8_t)capitals(p + s, e - s);
+	if (!((unsigned char)p[s] >= 'a' && (unsigned char)p[s] <= 'z'))	/* most words: no */
+		t->cap = (uint8_t)capitals(p + s, e - s);
 	/* possessive: Rubio's, Kyiv’s */
 	if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S')) {
 		t->e = (uint32_t)(e - 2);
@@ -236,6 +230,10 @@ tokenise(struct qart *a, size_t pi)
 
 	pa->t0 = a->ntok;
 	a->cur_para = pi;
+	memset(&a->tok_blank, 0, sizeof(a->tok_blank));
+	a->tok_blank.para = (uint32_t)pi;
+	a->tok_blank.q = -1;
+	a->tok_blank.m = -1;
 	nextq = qi < qend ? a->quotes[qi].open : n;
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
@@ -355,11 +353,14 @@ sentences(struct qart *a, size_t pi)
 			cut = prev->type == T_END && ((k->type == T_WORD && k->cap) || k->type == T_QUOTE);
 
 			/* a sentence start from the segmenter between the two tokens */
-			while (b < a->sv.n && a->sv.v[b].start < prev->e)
-				b++;
-			if (b < a->sv.n && a->sv.v[b].start >= prev->e && a->sv.v[b].start <= k->s &&
-			    a->sv.v[b].start > 0 && prev->type != T_QUOTE)
-				cut = 1;
+			if (a->sv.n > 0) {
+				while (b < a->sv.n && a->sv.v[b].start < prev->e)
+					b++;
+				if (b < a->sv.n && a->sv.v[b].start >= prev->e &&
+				    a->sv.v[b].start <= k->s && a->sv.v[b].start > 0 &&
+				    prev->type != T_QUOTE)
+					cut = 1;
+			}
 			/*
 			 * After a quotation: "…." She says — a new sentence; but
 			 * "…?" Trump asked — the attribution of the question.

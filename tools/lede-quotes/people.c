@@ -112,8 +112,10 @@ name_add(struct qart *a, const char *s, size_t n)
 	memset(nm, 0, sizeof(*nm));
 	nm->off = a->names_text.len;
 	nm->len = n;
-	buf_add(&a->names_text, s, n);
-	buf_addc(&a->names_text, '\0');
+	buf_reserve(&a->names_text, n + 1);
+	memcpy(a->names_text.p + a->names_text.len, s, n);
+	a->names_text.p[a->names_text.len + n] = '\0';
+	a->names_text.len += n + 1;
 	nm->nwords = 1;
 	nm->last = 0;
 	for (i = 0; i < n; i++) {
