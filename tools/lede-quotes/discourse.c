@@ -72,6 +72,9 @@ inner_label(struct qart *a, struct quote *q)
 	const char *t = para_text(a, q->para);
 	size_t i = q->ts, words = 0, lower = 0, e;
 
+	/* a label starts with two capitals: PENCE, MR. TRUMP */
+	if (q->ts + 2 >= q->te || !(t[i] >= 'A' && t[i] <= 'Z') || !(t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+		return;
 	while (i < q->te && i < q->ts + 40 && t[i] != ':') {
 		unsigned char c = (unsigned char)t[i];
 
