@@ -120,7 +120,13 @@ para_text(const struct qart *a, size_t p)
 
 /* frame.c: tokens, sentences, names and mentions of one paragraph. */
 void		frame_para(struct qart *, size_t p);
-unsigned	tok_cls(struct qart *, size_t t);
+/* The lexicon classes of token t, looked up once. */
+unsigned	tok_cls_lookup(struct qart *, size_t t);
+static inline unsigned
+tok_cls(struct qart *a, size_t t)
+{
+	return a->toks[t].has_cls ? a->toks[t].cls : tok_cls_lookup(a, t);
+}
 /* people.c */
 int		name_add(struct qart *, const char *s, size_t n);
 void		names_resolve(struct qart *);

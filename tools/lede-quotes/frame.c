@@ -30,14 +30,12 @@ push_tok(struct qart *a, int type, size_t s, size_t e)
 }
 
 unsigned
-tok_cls(struct qart *a, size_t t)
+tok_cls_lookup(struct qart *a, size_t t)
 {
 	struct tok *k = &a->toks[t];
 
-	if (!k->has_cls) {
-		k->cls = k->type == T_WORD ? lx_get(para_text(a, k->para) + k->s, k->e - k->s) : 0;
-		k->has_cls = 1;
-	}
+	k->cls = k->type == T_WORD ? lx_get(para_text(a, k->para) + k->s, k->e - k->s) : 0;
+	k->has_cls = 1;
 	return k->cls;
 }
 
