@@ -418,7 +418,9 @@ classify(struct para *ps, size_t n)
 		}
 	/* Captions: the line over a credit, when it is not a heading or title. */
 	for (i = 1; i < n; i++)
+		/* Not when a caption of its own follows the credit ("Image caption, ..."). */
 		if (ps[i].kind == K_CREDIT && ps[i - 1].rule < 0 && i - 1 != title &&
+		    !(i + 1 < n && ps[i + 1].kind == K_CAPTION) &&
 		    ps[i - 1].words >= 3 && ps[i - 1].words <= 60 &&
 		    (ps[i - 1].kind == K_BODY || ps[i - 1].kind == K_PROMO ||
 		    ps[i - 1].kind == K_HEADING))

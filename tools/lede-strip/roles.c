@@ -79,7 +79,8 @@ seen_first(uint64_t h, size_t i)
  * The title: the line before the run that best repeats the page's first
  * line (scrapers put the page title there, "Headline - Site"), the
  * nearest to the run winning; of exact copies the first is the title.
- * Without such a line, the first line itself when it reads as a headline.
+ * Without such a line, the headline just over the byline or date line, or
+ * the first line itself when it reads as a headline.
  */
 size_t
 roles_title(struct para *ps, size_t a)
@@ -100,6 +101,22 @@ roles_title(struct para *ps, size_t a)
 			best = i;
 			break;
 		}
+	}
+	if (best == (size_t)-1) {
+		/* No page title to go by: the headline over the byline or date. */
+		size_t h = (size_t)-1;
+
+		for (i = a > 12 ? a - 12 : 0; i < a; i++)
+			if (ps[i].kind == K_BYLINE || (ps[i].kind == K_META && ps[i].rule >= 0)) {
+				h = i;
+				break;
+			}
+		for (i = h != (size_t)-1 && h > 3 ? h - 3 : 0; h != (size_t)-1 && i < h; i++)
+			if (ps[i].kind == K_NONE && ps[i].words >= 4 && ps[i].words <= 30 &&
+			    !ps[i].endp && ps[i].sentp == 0 && ps[i].links == 0 && ps[i].seps == 0) {
+				best = i;
+				break;
+			}
 	}
 	if (best == (size_t)-1) {
 		if (ps[0].kind == K_NONE && is_heading_like(&ps[0]) && ps[0].words >= 3 &&
