@@ -544,7 +544,7 @@ scan_unit(size_t r)
 				classify_span(r, a, b, lim, 0);
 			continue;
 		}
-		if (sent_start(r, a) && initial_common(r, a) &&
+		if (initial_common(r, a) && sent_start(r, a) &&
 		    !(b - a >= 2 && (cats(r, a) & G_GIVEN) && T.v[a].g &&
 		    T.v[a].g->given >= 2000 && !(cats(r, a) & G_NOTENT) &&
 		    !common_only(cats(r, a + 1)) && !(cats(r, a + 1) & (G_TITLE | G_ORGSUF)))) {
@@ -613,6 +613,10 @@ sent_start(size_t r, size_t k)
 		return 1;		/* the unit's first word */
 	if (j == k && rtext(r)[T.v[j - 1].e - 1] != '.')
 		return 0;		/* right after a word: "said Smith" */
+	/* after a full stop of its own ("ended. The"): abbreviations keep
+	   theirs in the word ("U.S."), so this one ends a sentence */
+	if (j == k - 1 && T.v[j].e - T.v[j].s == 1 && strchr(".?!", rtext(r)[T.v[j].s]))
+		return 1;
 	if (!usent[r]) {
 		mark_sentences(r);
 		usent[r] = 1;
