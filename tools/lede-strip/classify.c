@@ -354,6 +354,7 @@ classify(struct para *ps, size_t n)
 			continue;
 		/* A list runs on under its heading; a credit label covers one line. */
 		size_t max = ps[i].kind == K_PROMO || ps[i].kind == K_META ? BLOCK_MAX : 1;
+		uint32_t longest = 0;	/* of the items so far, in words */
 
 		for (j = i + 1; j < n && j <= i + max; j++) {
 			if (ps[j].kind != K_NONE) {
@@ -364,6 +365,11 @@ classify(struct para *ps, size_t n)
 			if (ps[j].cls == C_GOOD || (ps[j].cls == C_NEARGOOD && ps[j].words >= 12 &&
 			    (ps[j].endp || ps[j].sentp > 0)))
 				break;
+			/* A menu of one-to-three-word items ends where a headline starts. */
+			if (longest > 0 && longest <= 3 && ps[j].words >= 6)
+				break;
+			if (ps[j].words > longest)
+				longest = ps[j].words;
 			set(&ps[j], ps[i].kind, "block");
 		}
 		i = j - 1;
