@@ -657,24 +657,23 @@ is_title_unit(size_t r)
 static int
 is_caps_unit(size_t r)
 {
-	const struct field *tf = &A->recs[r].f[F_TEXT];
-	size_t i, up = 0, low = 0;
+	size_t k, up = 0, low = 0, n;
 
-	/* most units start with a capital and a lower-case letter: "The" */
-	if (uend[r] > ustart[r] && (T.v[ustart[r]].f & TK_CAP) && !(T.v[ustart[r]].f & TK_UPPER) &&
-	    T.v[ustart[r]].e - T.v[ustart[r]].s > 1 && uend[r] - ustart[r] > 1 &&
-	    (T.v[ustart[r] + 1].f & TK_LOWER))
-		return 0;
-	for (i = 0; i < tf->n; i++) {
-		unsigned char ch = (unsigned char)tf->s[i];
+	/* letters by case, from the tokens' shapes (close enough) */
+	for (k = ustart[r]; k < uend[r]; k++) {
+		unsigned f = T.v[k].f;
 
-		if (ch >= 'A' && ch <= 'Z') {
-			up++;
-		} else if (ch >= 'a' && ch <= 'z') {
-			/* give up as soon as the rest cannot make it */
-			if (++low * 4 >= up + (tf->n - i))
-				return 0;
-		}
+		if (!(f & TK_WORD) || (f & TK_DIGIT))
+			continue;
+		n = T.v[k].e - T.v[k].s;
+		if (f & TK_UPPER)
+			up += n;
+		else if (f & TK_CAP)
+			up++, low += n - 1;
+		else
+			low += n;
+		if (low >= 16 && low * 4 >= up)
+			return 0;
 	}
 	return up >= 4 && low * 4 < up;
 }
@@ -725,6 +724,22 @@ num_trigger_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Could this capitalised word be a month or a weekday?  A cheap filter. */
+static int
+month_day_maybe(const char *s, size_t n)
+{
+	static const char *const pre[] = { "Ja", "Fe", "Ma", "Ap", "Ju", "Au", "Se",
+	    "Oc", "No", "De", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", NULL };
+	size_t i;
+
+	if (n < 3 || n > 10 || (n == 3 && s[0] == 'T'))
+		return 0;
+	for (i = 0; pre[i]; i++)
+		if (pre[i][0] == s[0] && pre[i][1] == s[1])
+			return 1;
+	return 0;
+}
+
 static void
 scan_numbers(size_t r)
 {
@@ -741,8 +756,9 @@ scan_numbers(size_t r)
 			break;
 		if (tk->f & TK_DIGIT)
 			try = 1;
-		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || (ch >= 'A' && ch <= 'Z' &&
-		    (tk->f & TK_CAP) && (gaz_cue(tf->s + tk->s, tk->e - tk->s) & (G_MONTH | G_DAY))))
+		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || ((tk->f & TK_CAP) &&
+		    month_day_maybe(tf->s + tk->s, tk->e - tk->s) &&
+		    (gaz_cue(tf->s + tk->s, tk->e - tk->s) & (G_MONTH | G_DAY))))
 			try = 1;
 		else if ((ch == 'U' || ch == 'A' || ch == 'C' || ch == 'N' || ch == 'H' ||
 		    ch == 'S' || ch == 'E' || ch == 'G') && tk->e < lim + 0 &&
