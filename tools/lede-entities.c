@@ -97,6 +97,7 @@ on_article(const struct article *a, void *arg)
 {
 	size_t r, i = 0;
 
+	gaz_trim();
 	tag_article(a, &topts, &mentions);
 	for (r = 0; r < a->n; r++) {
 		const struct rec *rc = &a->recs[r];
@@ -160,6 +161,7 @@ main(int argc, char **argv)
 	if (!topts.numbers)
 		want &= ~((1UL << T_QUANTITY) | (1UL << T_ORDINAL) | (1UL << T_CARDINAL));
 	num_init(topts.numbers);
+	gaz_freeze();
 	rec_each_article(argc - optind, argv + optind, on_article, NULL);
 	return lede_finish();
 }

@@ -59,4 +59,8 @@ t 'unknown option' 2 '' '' sh -c 'lede-entities --bogus 2>/dev/null'
 ok '--help' 'lede-entities --help | grep -q "^usage: lede-entities"'
 t_err 'missing gazetteer' 1 '' "lede-entities: $T/none.tsv: No such file or directory\nlede-entities: cannot load gazetteer $T/none.tsv\n" lede-entities -g "$T/none.tsv"
 ok 'huge line' "awk 'BEGIN { printf \"d\\t1\\tbody\\t\"; for (i = 0; i < 200000; i++) printf \"Paris and Rome. \"; print \"\" }' | lede-entities | wc -l | grep -q '^400000\$'"
+# Articles are independent: a stream cut at an article boundary gives the same bytes.
+printf 'a\t1\tbody\tSARS spread. Anna Kowalski met Sars experts in Ottawa.\nb\t1\tbody\tSars and SARS: Kowalski said so in Krakow.\nc\t1\ttitle\tOTTAWA WINS\nc\t2\tbody\tOttawa beat Westford 2-1 in the cup final, scoring two goals.\n' > "$T/three.rec"
+ok 'same output when the stream is cut between articles' \
+  "lede-entities three.rec > whole && head -1 three.rec | lede-entities > part && tail -n +2 three.rec | lede-entities >> part && cmp whole part"
 done_testing

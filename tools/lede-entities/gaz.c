@@ -59,6 +59,7 @@ ent_new(void)
 	if (chunks[nents >> CHUNK_BITS] == NULL)
 		chunks[nents >> CHUNK_BITS] = xcalloc(CHUNK, sizeof(struct gent));
 	e = ENT(nents);
+	memset(e, 0, sizeof(*e));
 	nents++;
 	return e;
 }
@@ -107,6 +108,10 @@ static void merge_big(struct gent *, const char *, size_t);
 /* Keys of looked-up words are copied here; chunks never move. */
 static char *arena;
 static size_t arena_left;
+struct chunk {
+	struct chunk *next;
+};
+static struct chunk *arena_chunks;	/* to free them when the memo is reset */
 
 static const char *
 keep_key(const char *s, size_t n)
@@ -114,8 +119,13 @@ keep_key(const char *s, size_t n)
 	char *p;
 
 	if (n + 1 > arena_left) {
+		struct chunk *c;
+
 		arena_left = n + 1 > 65536 ? n + 1 : 65536;
-		arena = xmalloc(arena_left);
+		c = xmalloc(sizeof(*c) + arena_left);
+		c->next = arena_chunks;
+		arena_chunks = c;
+		arena = (char *)(c + 1);
 	}
 	p = arena;
 	memcpy(p, s, n);
@@ -178,23 +188,85 @@ grow(void)
  * loaded: a key is looked up in their sorted blobs the first time it is
  * asked for, and the answer, even "unknown", is remembered in the table.
  */
-#define MEMO_MAX 400000
+#define MEMO_MAX 300000
+static size_t nbase = SIZE_MAX;	/* entries of the lists; the rest is the memo */
 
+void
+gaz_freeze(void)
+{
+	nbase = nents;
+}
+
+/*
+ * Called between articles: if the remembered look-ups have grown past
+ * MEMO_MAX, forget them (no pointer into them outlives an article), so
+ * memory stays bounded however large the stream's vocabulary.
+ */
+void
+gaz_trim(void)
+{
+	size_t i, j;
+	struct chunk *c;
+
+	if (nents - nbase <= MEMO_MAX)
+		return;
+	nents = nbase;
+	memset(slots, 0, nslots * sizeof(*slots));
+	for (i = 0; i < nents; i++) {
+		for (j = ENT(i)->hash & (nslots - 1); slots[j]; j = (j + 1) & (nslots - 1))
+			;
+		slots[j] = (uint64_t)ENT(i)->hash << 32 | (i + 1);
+	}
+	while ((c = arena_chunks) != NULL) {
+		arena_chunks = c->next;
+		free(c);
+	}
+	arena = NULL;
+	arena_left = 0;
+}
+
+/*
+ * Entries made by look-ups keep the exact spelling asked for ("SARS" and
+ * "Sars" are two), so that what the big lists say never depends on which
+ * spelling came first; they start from the small lists' entry for the
+ * key in any case.
+ */
 const struct gent *
 gaz_get(const char *s, size_t n)
 {
-	struct gent *e;
+	struct gent *e, *base = NULL, *x;
 	uint32_t h;
+	size_t i;
 
 	if (n == 0 || n > 200 || slots == NULL)
 		return NULL;
 	h = gaz_hash(s, n);
-	e = find(s, n, h, 0);
-	if (e == NULL) {
-		if (nents >= MEMO_MAX)
-			return NULL;	/* the run's vocabulary is huge: stop caching */
-		e = find(keep_key(s, n), n, h, 1);
+	for (i = h & (nslots - 1); slots[i]; i = (i + 1) & (nslots - 1)) {
+		if ((uint32_t)(slots[i] >> 32) != h)
+			continue;
+		x = ENT((size_t)(uint32_t)slots[i] - 1);
+		if (x->klen != n)
+			continue;
+		if ((size_t)((uint32_t)slots[i] - 1) < nbase) {
+			/* the lists' own entry: copied, never merged into */
+			if (keyeq(x->key, s, n))
+				base = x;
+		} else if (memcmp(x->key, s, n) == 0) {
+			e = x;
+			goto found;
+		}
 	}
+	e = ent_new();
+	if (base)
+		*e = *base;
+	e->key = keep_key(s, n);
+	e->klen = (uint32_t)n;
+	e->hash = h;
+	e->merged = 0;
+	slots[i] = (uint64_t)h << 32 | nents;
+	if (nents * 2 > nslots)
+		grow();
+found:
 	if (!e->merged) {
 		merge_big(e, s, n);
 		e->merged = 1;
@@ -554,12 +626,12 @@ ld_region(const char *s, size_t n, void *arg)
 	end = p + col(s, n, 2).n;
 	while (p < end) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
-		const struct gent *c;
+		struct gent *c;
 
 		if (bar == NULL)
 			bar = end;
-		if ((c = gaz_get(p, (size_t)(bar - p))) != NULL)
-			((struct gent *)(uintptr_t)c)->regkind = rk;
+		if ((c = find(p, (size_t)(bar - p), gaz_hash(p, (size_t)(bar - p)), 0)) != NULL)
+			c->regkind = rk;
 		p = bar + 1;
 	}
 	return 0;

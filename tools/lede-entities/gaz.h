@@ -85,6 +85,10 @@ struct gent {
 void	gaz_init(void);
 /* Adds a user gazetteer (NAME<TAB>TYPE[<TAB>CANON] lines); -1 on failure. */
 int	gaz_load_user(const char *path);
+/* Marks the lists loaded (after -g); what is added later is a memo. */
+void	gaz_freeze(void);
+/* Between articles: forgets the memo if it grew too large. */
+void	gaz_trim(void);
 /* Looks key[0..n) up, ignoring ASCII case; NULL if unknown. */
 const struct gent *gaz_get(const char *key, size_t n);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
