@@ -1,5 +1,6 @@
 /* tag.c -- names, places and organisations in one article, by rules and lists. */
 /* SPDX-License-Identifier: MIT */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -744,7 +745,7 @@ static void
 scan_numbers(size_t r)
 {
 	const struct field *tf = &A->recs[r].f[F_TEXT];
-	size_t k = ustart[r], lim = uend[r], vlen = u8_valid_prefix(tf->s, tf->n), end, j;
+	size_t k = ustart[r], lim = uend[r], vlen = SIZE_MAX, end, j;
 	enum etype t;
 
 	for (; k < lim; k++) {
@@ -752,8 +753,7 @@ scan_numbers(size_t r)
 		unsigned char ch = (unsigned char)tf->s[tk->s];
 		int try = 0;
 
-		if (tk->e > vlen)
-			break;
+
 		if (tk->f & TK_DIGIT)
 			try = 1;
 		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || ((tk->f & TK_CAP) &&
@@ -772,6 +772,11 @@ scan_numbers(size_t r)
 			    (O->numbers && (tk->e - tk->s) >= 3);
 		if (!try)
 			continue;
+		/* the patterns need valid UTF-8: only the valid start is searched */
+		if (vlen == SIZE_MAX)
+			vlen = u8_valid_prefix(tf->s, tf->n);
+		if (tk->e > vlen)
+			break;
 		t = num_match(tf->s, vlen, tk->s, &end,
 		    k > ustart[r] ? tf->s + T.v[k - 1].s : NULL,
 		    k > ustart[r] ? T.v[k - 1].e - T.v[k - 1].s : 0);
