@@ -321,7 +321,6 @@ rule_applies(unsigned flags, size_t i, size_t a, size_t b)
 	return 1;
 }
 
-#define CONDITIONAL (RF_BEFORE | RF_AFTER | RF_OUTSIDE)
 
 void
 classify(struct para *ps, size_t n)

@@ -306,20 +306,8 @@ rules_match(const struct para *p, struct rule_hit *hit, size_t from, unsigned wa
 	return 0;
 }
 
-const char *
-rules_name(int index)
-{
-	return index >= 0 && (size_t)index < nrules ? rules[index].name : "";
-}
-
 unsigned
 rules_flags(int index)
 {
 	return index >= 0 && (size_t)index < nrules ? rules[index].flags : 0;
-}
-
-enum kind
-rules_kind(int index)
-{
-	return index >= 0 && (size_t)index < nrules ? rules[index].kind : K_NONE;
 }

@@ -79,8 +79,6 @@ void	rules_free(void);
  */
 enum { RULES_ANYWHERE, RULES_CONDITIONAL };
 int	rules_match(const struct para *, struct rule_hit *, size_t from, unsigned want);
-enum kind rules_kind(int index);
-const char *rules_name(int index);
 unsigned rules_flags(int index);
 
 /* dateline.c */
@@ -92,9 +90,6 @@ size_t	dateline_len(const char *s, size_t n, size_t *textlen);
 void	template_init(size_t capacity, unsigned min_articles);
 /* True when earlier articles held this line often enough to call it template. */
 int	template_known(uint64_t hash);
-int	template_enabled(void);
-/* How many earlier articles held this line (hash); 0 if unknown. */
-unsigned template_seen(uint64_t hash);
 /* Records the lines of one article once it is done. */
 void	template_add_article(const struct para *, size_t n);
 
@@ -108,10 +103,7 @@ void	roles_in_run(struct para *, size_t a, size_t b);
 size_t	roles_author_bio(struct para *, size_t n, size_t a, size_t b);
 void	roles_dups(struct para *, size_t n, size_t title);
 
-/* classify.c */
-struct strip_opts {
-	int	datelines;
-};
+/* classify.c: labels every paragraph of one article. */
 void	classify(struct para *, size_t n);
 
 #endif

@@ -35,12 +35,6 @@ template_init(size_t capacity, unsigned min_articles)
 	used = 0;
 }
 
-int
-template_enabled(void)
-{
-	return table != NULL;
-}
-
 static struct slot *
 find(uint64_t h)
 {
@@ -52,7 +46,8 @@ find(uint64_t h)
 	return &table[i];
 }
 
-unsigned
+/* How many earlier articles held this line; 0 if none or unknown. */
+static unsigned
 template_seen(uint64_t h)
 {
 	struct slot *s;
