@@ -374,6 +374,19 @@ classify_span(size_t r, size_t a, size_t b, size_t lim, unsigned flags)
 			return;
 		}
 	}
+	/*
+	 * Only ordinary words ("Presidential Debates", "Halftime") make no
+	 * name; a single one after "the" may ("the Treasury").
+	 */
+	{
+		int plain = 1;
+
+		for (k = a; k < b && plain; k++)
+			if (!common_only(cats(r, k)) && !(T.v[k].f & TK_LOWER))
+				plain = 0;
+		if (plain && (n >= 2 || !(a > ustart[r] && is_word(r, a - 1, "the"))))
+			return;
+	}
 	ps = person_score(r, a, b, lim);
 	/* "an EOE spokesman", "Ruch shares", "the Milan forward", "the firm X" */
 	if (ps < 3 && ((b < lim && (T.v[b].f & TK_LOWER) && (cats(r, b) & G_ORGNEXT)) ||
