@@ -204,8 +204,6 @@ add_token(struct para *p, const char *s, size_t n, const struct tok *t, int last
 		p->alpha++;
 		if (t->first_upper)
 			p->cap++;
-		if (t->upper >= 2 && t->lower == 0)
-			p->allcaps++;
 		if (is_stopword(t->key))
 			p->stop++;
 	} else if (t->digits == 0 && t->cps <= 2 && is_separator(t->first_cp)) {
@@ -327,8 +325,6 @@ features(struct para *p, const char *s, size_t n)
 			if (letters > 0) {
 				p->alpha++;
 				p->cap += (uint32_t)fu;
-				if (upper >= 2 && upper == letters)
-					p->allcaps++;
 				if (clen <= STOP_MAXLEN && may_be_stopword(clen, (unsigned char)c0) &&
 				    is_stopword(key))
 					p->stop++;

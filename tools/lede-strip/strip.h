@@ -30,7 +30,6 @@ struct para {
 	uint32_t	 alpha;		/* tokens with a letter */
 	uint32_t	 stop;		/* tokens in the stopword list */
 	uint32_t	 cap;		/* alphabetic tokens starting upper case */
-	uint32_t	 allcaps;	/* alphabetic tokens all upper case, 2+ letters */
 	uint32_t	 links;		/* URL-, handle- and e-mail-like tokens */
 	uint32_t	 digits;	/* tokens that are mostly digits */
 	uint32_t	 seps;		/* |, •, », · and the like between words */
@@ -47,7 +46,7 @@ struct para {
 	enum kind	 kind;
 	const char	*why;		/* rule or feature that decided, for --explain */
 	int		 rule;		/* index of the lexical rule that matched, or -1 */
-	int		 cls;		/* jusText class, enum cls in classify.c */
+	int		 cls;		/* jusText class, enum cls in shape.h */
 	int		 inrun;		/* part of the main article run */
 };
 
