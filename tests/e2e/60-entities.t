@@ -28,6 +28,10 @@ t 'title-case heading: only names known elsewhere; contractions' 0 \
   "i\t1\ttitle\tCanadian Officials Meeting to Discuss Ottawa Plans\ni\t2\tbody\tWe're ready, Anna Kowalski told reporters in Ottawa.\n" \
   'i\t1\tNORP\tCanadian\t0\t8\tCanadian\ni\t1\tGPE\tOttawa\t38\t44\tOttawa\ni\t2\tPERSON\tAnna Kowalski\t13\t26\tAnna Kowalski\ni\t2\tGPE\tOttawa\t45\t51\tOttawa\n' \
   lede-entities
+t 'titles in quotes are works of art' 0 \
+  'w\t1\tbody\tShe starred in "Ice Cold in Alex" and "The Long Night" last year.\n' \
+  'w\t1\tWORK_OF_ART\tIce Cold in Alex\t16\t32\tIce Cold in Alex\nw\t1\tWORK_OF_ART\tThe Long Night\t39\t53\tThe Long Night\nw\t1\tDATE\tlast year\t55\t64\tlast year\n' \
+  lede-entities
 t 'list names get their main name as CANON' 0 \
   'g\t1\tbody\tThe U.S. and the EU met.\n' \
   'g\t1\tGPE\tU.S.\t4\t8\tUnited States\ng\t1\tORG\tEU\t17\t19\tEuropean Union\n' lede-entities

@@ -495,11 +495,62 @@ capword(size_t r, size_t k)
 	return 1;
 }
 
+static int
+is_quote_tok(size_t r, size_t k)
+{
+	const char *t = rtext(r) + T.v[k].s;
+	size_t n = T.v[k].e - T.v[k].s;
+
+	return (n == 1 && *t == '"') || (n == 3 && (unsigned char)t[0] == 0xE2 &&
+	    (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x9C ||
+	    (unsigned char)t[2] == 0x9D));
+}
+
+/*
+ * A title in quotes: "Ice Cold in Alex", "Anne of a Thousand Days" --
+ * two to eight words, capitalised but for small words.  A work of art.
+ */
+static void
+scan_quoted_titles(size_t r)
+{
+	size_t k, j, lim = uend[r], caps, words;
+	uint64_t c;
+	const struct gent *g;
+
+	for (k = ustart[r]; k + 3 < lim; k++) {
+		if (!is_quote_tok(r, k) || !(T.v[k + 1].f & TK_CAP))
+			continue;
+		caps = words = 0;
+		for (j = k + 1; j < lim && j - k <= 9 && !is_quote_tok(r, j); j++) {
+			if (!(T.v[j].f & TK_WORD) && T.v[j].f != TK_POSS)
+				break;
+			words++;
+			if (T.v[j].f & (TK_CAP | TK_DIGIT))
+				caps++;
+			else if (!(cats(r, j) & (G_ORGJOIN | G_PLACEPREP)) && !is_word(r, j, "a") &&
+			    !is_word(r, j, "the") && !is_word(r, j, "an") && !is_word(r, j, "on") &&
+			    !is_word(r, j, "with"))
+				break;
+		}
+		if (j >= lim || !is_quote_tok(r, j) || words < 2 || caps * 2 < words ||
+		    !(T.v[j - 1].f & (TK_CAP | TK_DIGIT)))
+			continue;
+		g = span_gaz(r, k + 1, j, &c);
+		if (g && (c & G_ENTITY))
+			continue;
+		add_mention(r, k + 1, j, T_WORK_OF_ART, 1, 0);
+		for (; k + 1 < j; k++)
+			innum[k + 1] = 1;
+	}
+}
+
 /* Finds the capitalised runs of a mixed-case unit. */
 static void
 scan_unit(size_t r)
 {
 	size_t k = ustart[r], lim = uend[r], a, b;
+
+	scan_quoted_titles(r);
 
 	while (k < lim) {
 		if (!capword(r, k)) {
