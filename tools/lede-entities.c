@@ -78,12 +78,67 @@ utoa(size_t v, char *out)
 	return n;
 }
 
+/* Appends s[0..n) escaped as lede(7) says: TAB, LF, CR, backslash. */
+static void
+add_escaped(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i], e;
+
+		if (c == '\t')
+			e = 't';
+		else if (c == '\n')
+			e = 'n';
+		else if (c == '\r')
+			e = 'r';
+		else if (c == '\\')
+			e = '\\';
+		else
+			continue;
+		buf_add(b, s + start, i - start);
+		buf_addc(b, '\\');
+		buf_addc(b, e);
+		start = i + 1;
+	}
+	buf_add(b, s + start, n - start);
+}
+
 static void
 write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 {
+	static struct buf line;
 	char sb[24], eb[24];
 	struct field x[3];
 	const char *text = r->f[F_TEXT].s;
+
+	if (!rec_json) {
+		/* the common case, one write per record */
+		const char *kind = ent_type_name((enum etype)m->type);
+
+		line.len = 0;
+		add_escaped(&line, r->f[F_DOC].s, r->f[F_DOC].n);
+		buf_addc(&line, '\t');
+		add_escaped(&line, r->f[F_LOC].s, r->f[F_LOC].n);
+		buf_addc(&line, '\t');
+		buf_adds(&line, kind);
+		buf_addc(&line, '\t');
+		add_escaped(&line, text + m->s, m->e - m->s);
+		buf_addc(&line, '\t');
+		buf_add(&line, sb, utoa(cs, sb));
+		buf_addc(&line, '\t');
+		buf_add(&line, eb, utoa(ce, eb));
+		buf_addc(&line, '\t');
+		if (m->canon)
+			add_escaped(&line, m->canon, m->canonlen);
+		else
+			add_escaped(&line, text + m->s, m->e - m->s);
+		buf_addc(&line, '\n');
+		if (fwrite(line.p, 1, line.len, stdout) != line.len || ferror(stdout))
+			lede_write_failed();
+		return;
+	}
 
 	x[0] = fld(sb, utoa(cs, sb));
 	x[1] = fld(eb, utoa(ce, eb));
