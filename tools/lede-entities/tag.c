@@ -559,7 +559,7 @@ scan_unit(size_t r)
 		}
 		a = k;
 		b = k + 1;
-		while (b < lim) {
+		while (b < lim && b - a < 16) {	/* no name is longer */
 			if (capword(r, b)) {
 				b++;
 				continue;
@@ -939,20 +939,46 @@ struct pname {
 };
 static struct pname *pn;
 static size_t npn, pncap;
+static uint32_t *pnslot;	/* hash of the folded key -> index + 1 */
+static size_t npnslot;
+
+/* Sizes the table for up to n names; called once per article. */
+static void
+pname_reset(size_t n)
+{
+	for (npnslot = 64; npnslot < n * 2; npnslot *= 2)
+		;
+	pnslot = xreallocarray(pnslot, npnslot, sizeof(*pnslot));
+	memset(pnslot, 0, npnslot * sizeof(*pnslot));
+	npn = 0;
+}
+
+static int
+fold_eq(const char *a, const char *b, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (((unsigned char)a[j] | 32) != ((unsigned char)b[j] | 32))
+			return 0;
+	return 1;
+}
 
 static void
 pname_add(size_t idx, size_t kt)
 {
 	const struct mention *m = &M->v[idx];
-	const char *t = rtext(m->rec);
+	const char *t = rtext(m->rec) + T.v[kt].s;
 	size_t i, n = T.v[kt].e - T.v[kt].s;
 
-	for (i = 0; i < npn; i++) {
-		if (pn[i].keylen == n && memcmp(pn[i].key, t + T.v[kt].s, n) == 0) {
-			const struct mention *o = &M->v[pn[i].full];
+	for (i = gaz_hash(t, n) & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
+		struct pname *p = &pn[pnslot[i] - 1];
+
+		if (p->keylen == n && memcmp(p->key, t, n) == 0) {
+			const struct mention *o = &M->v[p->full];
 
 			if (m->e - m->s > o->e - o->s)
-				pn[i].full = idx;
+				p->full = idx;
 			return;
 		}
 	}
@@ -960,32 +986,25 @@ pname_add(size_t idx, size_t kt)
 		pncap = pncap ? pncap * 2 : 32;
 		pn = xreallocarray(pn, pncap, sizeof(*pn));
 	}
-	pn[npn].key = t + T.v[kt].s;
+	pn[npn].key = t;
 	pn[npn].keylen = n;
 	pn[npn].full = idx;
-	npn++;
+	pnslot[i] = (uint32_t)++npn;
 }
 
+/* The person whose family name is s (exactly, or ignoring case if fold). */
 static const struct pname *
 pname_find(const char *s, size_t n, int fold)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < npn; i++) {
-		if (pn[i].keylen != n)
-			continue;
-		if (!fold && memcmp(pn[i].key, s, n) == 0)
-			return &pn[i];
-		if (fold) {
-			for (j = 0; j < n; j++) {
-				int x = (unsigned char)pn[i].key[j], y = (unsigned char)s[j];
+	if (npn == 0)
+		return NULL;
+	for (i = gaz_hash(s, n) & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
+		const struct pname *p = &pn[pnslot[i] - 1];
 
-				if ((x | 32) != (y | 32))
-					break;
-			}
-			if (j == n)
-				return &pn[i];
-		}
+		if (p->keylen == n && (fold ? fold_eq(p->key, s, n) : memcmp(p->key, s, n) == 0))
+			return p;
 	}
 	return NULL;
 }
@@ -1052,7 +1071,7 @@ resolve(void)
 		;
 	mslot = xreallocarray(mslot, nmslot, sizeof(*mslot));
 	memset(mslot, 0, nmslot * sizeof(*mslot));
-	npn = 0;
+	pname_reset(n);
 	for (i = 0; i < n; i++) {
 		struct mention *m = &M->v[i];
 
