@@ -116,10 +116,31 @@ key_hash(const struct key *k)
 /* What one token (a run of non-space bytes) contributes. */
 struct tok {
 	uint32_t	letters, upper, lower, digits, cps;
+	uint32_t	dense;		/* characters of scripts written without spaces */
+	uint32_t	dense_words;	/* the words they stand for, roughly */
+	uint32_t	inner_ends;	/* sentence ends inside the token ("。") */
 	int		first_upper, has_at, linkish;
 	uint64_t	key;
 	long		first_cp, last_cp, last_core_cp;
 };
+
+/*
+ * Scripts written without spaces between words: a "token" there is a
+ * whole clause.  Han and kana stand for about half a word a character,
+ * Thai, Lao, Khmer and Myanmar for about a quarter.
+ */
+static int
+dense_script(long cp)
+{
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x2FFFF))
+		return 2;
+	if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1780 && cp <= 0x17FF) ||
+	    (cp >= 0x1000 && cp <= 0x109F))
+		return 4;
+	return 0;
+}
 
 /* The general path: any UTF-8, decoded and classified by utf8proc. */
 static void
@@ -141,6 +162,14 @@ scan_utf8(const char *s, size_t n, struct tok *t, size_t *bad)
 		t->cps++;
 		if (t->cps == 1)
 			t->first_cp = cp;
+		if (cp >= 0x0E00) {
+			int d = dense_script(cp);
+
+			if (d > 0) {
+				t->dense++;
+				t->dense_words += d == 2 ? 2 : 1;	/* counted in quarters */
+			}
+		}
 		if (u8_isalpha(cp) || u8_isdigit(cp)) {
 			if (u8_isdigit(cp)) {
 				t->digits++;
@@ -173,12 +202,15 @@ scan_utf8(const char *s, size_t n, struct tok *t, size_t *bad)
 		} else if (cp == '#' || cp == '@') {
 			t->linkish = 1;
 		}
+		if (is_sentence_end(cp) && i + (size_t)len < n)
+			t->inner_ends++;
 		if (!is_closer(cp))
 			t->last_core_cp = cp;
 		t->last_cp = cp;
 	}
 	t->key = kcore.len ? key_hash(&kcore) : 0;
 }
+
 
 static int
 looks_like_link(const char *s, size_t n, const struct tok *t)
@@ -196,8 +228,10 @@ looks_like_link(const char *s, size_t n, const struct tok *t)
 static inline void
 add_token(struct para *p, const char *s, size_t n, const struct tok *t, int last, uint64_t *doch)
 {
-	p->words++;
-	p->chars += t->cps;
+	/* Text without spaces counts by its characters, a word being some of them. */
+	p->words += t->dense_words >= 8 ? t->dense_words / 4 : 1;
+	p->chars += t->cps + 2 * t->dense;
+	p->sentp += t->inner_ends;
 	p->letters += t->letters;
 	*doch = (*doch ^ t->key) * FNV_PRIME;
 	if (t->letters > 0) {
