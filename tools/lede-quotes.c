@@ -77,6 +77,28 @@ small_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Quotations are told apart by their first words: more are counted only for --min-words. */
+#define WORDS_KNOWN 8
+
+/* The words of t[s..e) (no space at s), counting stops at cap. */
+static size_t
+count_words(const char *t, size_t s, size_t e, size_t cap)
+{
+	size_t n = s < e, i;
+
+	for (i = s + 1; i < e && n < cap; i++) {
+		const char *sp = memchr(t + i, ' ', e - i);
+
+		if (sp == NULL)
+			break;
+		i = (size_t)(sp - t);
+		while (i + 1 < e && t[i + 1] == ' ')
+			i++;
+		n += i + 1 < e;
+	}
+	return n;
+}
+
 static void
 add_quote(struct qart *a, size_t p, const struct qspan *s)
 {
@@ -105,8 +127,10 @@ add_quote(struct qart *a, size_t p, const struct qspan *s)
 		q->ts++;
 	while (q->te > q->ts && (t[q->te - 1] == ' ' || t[q->te - 1] == ','))
 		q->te--;
-	q->titlecase = 1;
-	for (i = q->ts; i < q->te; i++) {
+	q->words = (int)count_words(t, q->ts, q->te, WORDS_KNOWN);
+	/* titles are short: only the first words are looked at */
+	q->titlecase = q->words <= 7;
+	for (i = q->ts; q->titlecase && i < q->te; i++) {
 		unsigned char c = (unsigned char)t[i];
 
 		if (c == ' ') {
@@ -116,13 +140,10 @@ add_quote(struct qart *a, size_t p, const struct qspan *s)
 		if (inword)
 			continue;
 		inword = 1;
-		/* titles are short: only the first words are looked at */
-		if (++q->words <= 7 && q->titlecase) {
-			if (c >= 'a' && c <= 'z' && !small_word(t + i, q->te - i))
-				q->titlecase = 0;
-			if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-				caps++;
-		}
+		if (c >= 'a' && c <= 'z' && !small_word(t + i, q->te - i))
+			q->titlecase = 0;
+		if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			caps++;
 	}
 	/* punctuation inside: a sentence, not a title */
 	for (i = q->ts; q->titlecase && q->words <= 7 && i + 1 < q->te; i++) {
@@ -166,7 +187,9 @@ write_quote(struct qart *a, const struct rec *r, const struct quote *q, const st
 
 	if (!q->keep && !o->all)
 		return;
-	if (o->min_words > 0 && q->words < o->min_words)
+	if (o->min_words > 0 && q->words < o->min_words && (q->words < WORDS_KNOWN ||
+	    count_words(para_text(a, q->para), q->ts, q->te, (size_t)o->min_words) <
+	    (size_t)o->min_words))
 		return;
 	if (q->speaker >= 0) {
 		const struct name *nm = &a->names[a->names[q->speaker].full];

@@ -17,11 +17,7 @@ push_tok(struct qart *a, int type, size_t s, size_t e)
 {
 	struct tok *t;
 
-	if (a->ntok == a->tokcap) {
-		a->tokcap = a->tokcap ? a->tokcap * 2 : 1024;
-		a->toks = xreallocarray(a->toks, a->tokcap, sizeof(*a->toks));
-	}
-	t = &a->toks[a->ntok];
+	t = &a->toks[a->ntok];	/* room made by tokenise() */
 	*t = a->tok_blank;	/* one copy for the fields that start the same */
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
@@ -227,6 +223,12 @@ tokenise(struct qart *a, size_t pi)
 	int len;
 
 	pa->t0 = a->ntok;
+	/* a token but the quotations takes a byte at least: room for all at once */
+	if (a->tokcap - a->ntok < n + pa->nq + 1) {
+		while (a->tokcap - a->ntok < n + pa->nq + 1)
+			a->tokcap = a->tokcap ? a->tokcap * 2 : 1024;
+		a->toks = xreallocarray(a->toks, a->tokcap, sizeof(*a->toks));
+	}
 	a->cur_para = pi;
 	memset(&a->tok_blank, 0, sizeof(a->tok_blank));
 	a->tok_blank.para = (uint32_t)pi;
