@@ -333,8 +333,10 @@ classify(struct para *ps, size_t n)
 	for (i = 0; i < n; i++) {
 		struct para *p = &ps[i];
 
-		nstop += p->stop;
-		nwords += p->words;
+		if (p->words >= 10) {	/* prose-sized lines tell the language */
+			nstop += p->stop;
+			nwords += p->words;
+		}
 		if (!rules_match(p, &hit, 0, RULES_ANYWHERE)) {
 			if (template_known(p->hash))
 				set(p, K_PROMO, "template");
@@ -343,8 +345,12 @@ classify(struct para *ps, size_t n)
 		p->rule = hit.index;
 		set(p, hit.kind, hit.name);
 	}
-	/* A language the stopwords do not cover (Korean, say) is judged by length. */
-	nostop = nwords > 0 && nstop * 25 < nwords;
+	/*
+	 * Prose in a language the list covers is a third stopwords or more;
+	 * below a sixth, the list does not know the language (Korean,
+	 * Polish, Chinese) and length and punctuation decide instead.
+	 */
+	nostop = nwords == 0 || nstop * 6 < nwords;
 	for (i = 0; i < n; i++)
 		ps[i].cls = jt_class(&ps[i], nostop);
 	/* Block heads: "Related", "Most popular" carry over the list under them. */
