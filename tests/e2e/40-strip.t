@@ -8,12 +8,12 @@
 recs() {	# FILE DOC
 	awk -v doc="$2" 'BEGIN { OFS = "\t" } NF { gsub(/\\/, "\\\\"); gsub(/\t/, " "); print doc, ++n, "text", $0 }' "$1"
 }
-for f in wire blog magazine dup list zh pl; do
+for f in wire blog magazine dup list zh pl es de; do
 	recs "$DATA/strip-$f.txt" "$f" > "$T/$f.rec"
 done
 
 # Every record labelled, with the deciding rule: the whole of the labelling.
-for f in wire blog magazine dup list zh pl; do
+for f in wire blog magazine dup list zh pl es de; do
 	t_cmp "labels: $f" 0 "$T/$f.rec" "$DATA/strip-$f.out.txt" lede-strip -a --explain
 done
 t_cmp 'labels: wire with --datelines' 0 "$T/wire.rec" "$DATA/strip-wire-datelines.out.txt" \
