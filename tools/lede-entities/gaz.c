@@ -189,6 +189,18 @@ grow(void)
  * asked for, and the answer, even "unknown", is remembered in the table.
  */
 #define MEMO_MAX 300000
+/*
+ * A small cache in front of the table for the words asked for most ("The",
+ * "Mr", the article's names): one cache line instead of two misses.
+ */
+#define FC_SIZE 4096
+static struct fcache {
+	uint32_t h;
+	uint8_t n;		/* 0: empty */
+	char k[19];
+	const struct gent *e;	/* the answer, NULL included */
+} front[FC_SIZE];
+
 static size_t nbase = SIZE_MAX;	/* entries of the lists; the rest is the memo */
 
 void
@@ -217,6 +229,7 @@ gaz_trim(void)
 			;
 		slots[j] = (uint64_t)ENT(i)->hash << 32 | (i + 1);
 	}
+	memset(front, 0, sizeof(front));
 	while ((c = arena_chunks) != NULL) {
 		arena_chunks = c->next;
 		free(c);
@@ -231,16 +244,35 @@ gaz_trim(void)
  * spelling came first; they start from the small lists' entry for the
  * key in any case.
  */
+static const struct gent *gaz_get_slow(const char *, size_t, uint32_t);
+
 const struct gent *
 gaz_get(const char *s, size_t n)
 {
-	struct gent *e, *base = NULL, *x;
+	struct fcache *c;
 	uint32_t h;
-	size_t i;
 
 	if (n == 0 || n > 200 || slots == NULL)
 		return NULL;
 	h = gaz_hash(s, n);
+	if (n > sizeof(c->k))
+		return gaz_get_slow(s, n, h);
+	c = &front[h & (FC_SIZE - 1)];
+	if (c->n == n && c->h == h && memcmp(c->k, s, n) == 0)
+		return c->e;
+	c->e = gaz_get_slow(s, n, h);
+	c->h = h;
+	c->n = (uint8_t)n;
+	memcpy(c->k, s, n);
+	return c->e;
+}
+
+static const struct gent *
+gaz_get_slow(const char *s, size_t n, uint32_t h)
+{
+	struct gent *e, *base = NULL, *x;
+	size_t i;
+
 	for (i = h & (nslots - 1); slots[i]; i = (i + 1) & (nslots - 1)) {
 		if ((uint32_t)(slots[i] >> 32) != h)
 			continue;
