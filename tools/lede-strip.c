@@ -209,7 +209,10 @@ main(int argc, char *argv[])
 	if (templates > 0)
 		template_init((size_t)templates, (unsigned)template_min);
 	rec_each_article(argc - optind, argv + optind, article, &st);
+	/* Everything is freed, so that main() can run again (the fuzz target does). */
 	rules_free();
+	dateline_free();
+	template_free();
 	free(st.ps);
 	free(st.idx);
 	return lede_finish();

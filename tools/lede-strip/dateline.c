@@ -38,6 +38,15 @@ dateline_init(void)
 	md = pcre2_match_data_create_from_pattern(re, NULL);
 }
 
+void
+dateline_free(void)
+{
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	md = NULL;
+	re = NULL;
+}
+
 size_t
 dateline_len(const char *s, size_t n, size_t *textlen)
 {

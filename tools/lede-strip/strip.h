@@ -82,11 +82,13 @@ unsigned rules_flags(int index);
 
 /* dateline.c */
 void	dateline_init(void);
+void	dateline_free(void);
 /* Length of a leading dateline of s (with its dash and space), or 0. */
 size_t	dateline_len(const char *s, size_t n, size_t *textlen);
 
 /* template.c: lines seen in earlier articles of the stream. */
 void	template_init(size_t capacity, unsigned min_articles);
+void	template_free(void);
 /* True when earlier articles held this line often enough to call it template. */
 int	template_known(uint64_t hash);
 /* Records the lines of one article once it is done. */

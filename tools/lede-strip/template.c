@@ -25,6 +25,14 @@ static uint32_t article_no;
 static unsigned min_count;
 
 void
+template_free(void)
+{
+	free(table);
+	table = NULL;
+	cap = used = 0;
+}
+
+void
 template_init(size_t capacity, unsigned min_articles)
 {
 	min_count = min_articles ? min_articles : 1;
