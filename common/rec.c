@@ -163,11 +163,18 @@ rec_is_text_unit(const struct rec *r)
 		"caption", "credit", "bio", "contrib", "meta", "promo", "dup", NULL
 	};
 	const char *const *k;
+	const struct field *kind;
 
 	if (r->bad)
 		return 0;
+	kind = &r->f[F_KIND];
+	/* Every text kind is 3 to 8 lower-case letters; findings are not. */
+	if (kind->n < 3 || kind->n > 8 || kind->s[0] < 'a' || kind->s[0] > 'z' ||
+	    (kind->n == 5 && memcmp(kind->s, "quote", 5) == 0))
+		return 0;
 	for (k = kinds; *k != NULL; k++)
-		if (rec_kind_is(r, *k))
+		if ((*k)[0] == kind->s[0] && strlen(*k) == kind->n &&
+		    memcmp(*k, kind->s, kind->n) == 0)
 			return 1;
 	return 0;
 }
