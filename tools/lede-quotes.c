@@ -178,6 +178,29 @@ ieq_tail(const char *spk, size_t n, const char *want)
 	return 1;
 }
 
+/*
+ * The words that describe a speaker nobody names, as written but for a
+ * capital on the article: "the Vermont senator", "a Democratic source".
+ */
+static const char *
+description(struct qart *a, const struct quote *q, size_t *n)
+{
+	static char buf[256];
+	const struct tok *t0 = &a->toks[q->desc_t0], *t1 = &a->toks[q->desc_t1 - 1];
+	const char *s = para_text(a, t0->para) + t0->s;
+	size_t len = t1->e - t0->s;
+
+	if (len >= sizeof(buf) || t1->para != t0->para || t1->e < t0->s) {
+		*n = 0;
+		return "";
+	}
+	memcpy(buf, s, len);
+	if (t0->cap == 1 && tok_is_determiner(a, q->desc_t0))
+		buf[0] = (char)(buf[0] + 32);
+	*n = len;
+	return buf;
+}
+
 static void
 write_quote(struct qart *a, const struct rec *r, const struct quote *q, const struct opts *o)
 {
@@ -196,6 +219,8 @@ write_quote(struct qart *a, const struct rec *r, const struct quote *q, const st
 
 		spk = a->names_text.p + nm->off;
 		spkn = nm->len;
+	} else if (q->desc_t1 > q->desc_t0) {
+		spk = description(a, q, &spkn);
 	}
 	if (o->speaker != NULL && !ieq_tail(spk, spkn, o->speaker))
 		return;

@@ -54,6 +54,7 @@ struct quote {
 	int		attributed;	/* a cue or label was found for it */
 	int		own;		/* ... in its own sentence */
 	int		speaker;	/* name, or -1 */
+	size_t		desc_t0, desc_t1;	/* tokens describing an unnamed speaker (t1 0: none) */
 	size_t		cue_para, cue_s, cue_e;	/* the cue as written */
 	int		cue_tok;	/* absolute token of the cue, or -1 */
 	int		form;
@@ -143,6 +144,8 @@ int		role_person(struct qart *, size_t before, const char *role, size_t rn);
 void		attrib_para(struct qart *, size_t p);
 /* ... and the word tests discourse.c shares with it */
 int		tok_is(struct qart *, size_t t, const char *lower_word);
+/* the, a, his, several: words that open a description */
+int		tok_is_determiner(struct qart *, size_t t);
 int		is_cue(struct qart *, size_t t, size_t lo);
 /* Sentence bounds of token t, at most a fixed reach either side: [*lo, *hi). */
 void		sentence_of(struct qart *, size_t t, size_t *lo, size_t *hi);

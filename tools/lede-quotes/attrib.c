@@ -19,21 +19,66 @@
 
 static int subject_after(struct qart *, size_t, size_t, int *);
 
-/* The first token of the speaker last found by subject_end (for the tail's adjacency). */
-static size_t subj_start;
-
-struct attr {
-	int	found;
-	int	name;
-	size_t	cue;		/* token */
-};
-
 static const char *
 tok_text(struct qart *a, size_t t, size_t *n)
 {
 	*n = a->toks[t].e - a->toks[t].s;
 	return para_text(a, a->toks[t].para) + a->toks[t].s;
 }
+
+/* The first token of the speaker last found by subject_end (for the tail's adjacency). */
+static size_t subj_start;
+
+/*
+ * The writer's description of a speaker nobody names, last found: "the
+ * Vermont senator", "a Democratic source" (tokens [desc_t0, desc_t1)).
+ */
+static size_t desc_t0, desc_t1;
+
+/* Whether token k is a noun for a person, singular or plural: senator, officials. */
+static int
+person_noun(struct qart *a, size_t k)
+{
+	const struct tok *x = &a->toks[k];
+	size_t n;
+	const char *s;
+
+	if (x->type != T_WORD || x->cap == 2)
+		return 0;
+	if (tok_cls(a, k) & LX_PERSON)
+		return 1;
+	s = tok_text(a, k, &n);
+	return n > 3 && s[n - 1] == 's' && (lx_get(s, n - 1) & LX_PERSON) != 0;
+}
+
+/* The description [t0, k] if its head k is a person noun. */
+static void
+describe(struct qart *a, size_t t0, size_t k)
+{
+	if (person_noun(a, k) && !a->toks[k].poss) {
+		desc_t0 = t0;
+		desc_t1 = k + 1;
+	}
+}
+
+struct attr {
+	int	found;
+	int	name;
+	size_t	cue;		/* token */
+	size_t	desc_t0, desc_t1;	/* the speaker described, not named */
+};
+
+/* A speaker found at cue: what describes it, if no name does. */
+static int
+found(struct attr *r, size_t cue)
+{
+	r->found = 1;
+	r->cue = cue;
+	r->desc_t0 = desc_t0;
+	r->desc_t1 = r->name < 0 ? desc_t1 : 0;
+	return 1;
+}
+
 
 int
 tok_is(struct qart *a, size_t t, const char *w)
@@ -74,8 +119,8 @@ is_cue(struct qart *a, size_t t, size_t lo)
 	return 1;
 }
 
-static int
-determiner(struct qart *a, size_t t)
+int
+tok_is_determiner(struct qart *a, size_t t)
 {
 	static const char *const d[] = { "the", "a", "an", "his", "her", "their", "its", "our",
 		"this", "that", "another", "one", "two", "three", "several", "some", "many",
@@ -103,9 +148,11 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 
 		if (x->type != T_WORD)
 			break;
-		if (x->m >= 0 && x->poss)
+		if (x->m >= 0 && x->poss) {
+			describe(a, a->ments[x->m].t0, k);
 			return 1;	/* Trump's spokesman */
-		if (determiner(a, j)) {
+		}
+		if (tok_is_determiner(a, j)) {
 			det = j;
 			subj_start = j;
 			break;
@@ -115,13 +162,24 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 	}
 	if (det == (size_t)-1) {
 		s = tok_text(a, k, &n);		/* officials said */
-		return n > 2 && s[n - 1] == 's' && s[n - 2] != 's';
+		if (!(n > 2 && s[n - 1] == 's' && s[n - 2] != 's'))
+			return 0;
+		/* capitalised words before it: Republican lawmakers, GOP officials */
+		for (j = k; j > lo && a->toks[j - 1].type == T_WORD && a->toks[j - 1].cap &&
+		    !a->toks[j - 1].poss && !(tok_cls(a, j - 1) & (LX_CONJ | LX_NONNAME)) &&
+		    j + 3 > k; j--)
+			;
+		if (j == lo || a->toks[j - 1].type != T_WORD || (tok_cls(a, j - 1) & LX_CONJ))
+			describe(a, j, k);
+		return 1;
 	}
 	if (tok_is(a, det, "the")) {
 		/* "the Old Trafford boss": the head noun decides, not the names before it */
 		if (!a->toks[k].cap && (tok_cls(a, k) & (LX_ROLE | LX_TITLE))) {
 			s = tok_text(a, k, &n);
 			*name = role_person(a, det, s, n);
+			if (*name < 0)
+				describe(a, det, k);
 			return 1;
 		}
 		/*
@@ -140,6 +198,8 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 			}
 		}
 	}
+	if (*name < 0)
+		describe(a, det, k);	/* the New York businessman, a Democratic source */
 	return 1;
 }
 
@@ -330,7 +390,7 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 		return 0;
 	for (j = k; j < hi && j < k + 4 && a->toks[j].m < 0; j++) {
 		x = &a->toks[j];
-		if (x->type == T_WORD && !x->cap && !determiner(a, j) &&
+		if (x->type == T_WORD && !x->cap && !tok_is_determiner(a, j) &&
 		    !(tok_cls(a, j) & (LX_VERB | LX_CONJ | LX_PRON | LX_NONNAME | LX_ADV)))
 			continue;
 		if (x->type == T_OTHER || (x->type == T_WORD && x->s < x->e &&
@@ -351,7 +411,7 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 			*name = -1;	/* according to Trump's doctor */
 		return 1;
 	}
-	if (determiner(a, k)) {
+	if (tok_is_determiner(a, k)) {
 		for (j = k + 1; j < hi && j < k + 6 && a->toks[j].type == T_WORD; j++) {
 			if (a->toks[j].m >= 0 && !a->toks[j].poss && tok_is(a, k, "the")) {
 				*name = a->ments[a->toks[j].m].name;
@@ -362,8 +422,25 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 				const char *s = tok_text(a, j, &n);
 
 				*name = role_person(a, k, s, n);
+				if (*name < 0 && (j + 1 >= hi || a->toks[j + 1].type != T_QUOTE))
+					describe(a, k, j);
 				return 1;
 			}
+		}
+		/*
+		 * said a senior official: the first person noun is the head; not
+		 * the object of "calling the candidate "fit"" (the quotation next).
+		 */
+		for (j = k + 1; j < hi && j < k + 6 && a->toks[j].type == T_WORD &&
+		    !tok_is(a, k, "that") && !tok_is(a, k, "this"); j++) {
+			if (person_noun(a, j) && !a->toks[j].cap) {
+				if (j + 1 >= hi || a->toks[j + 1].type != T_QUOTE)
+					describe(a, k, j);
+				break;
+			}
+			if (a->toks[j].poss || tok_is_determiner(a, j) ||
+			    (tok_cls(a, j) & (LX_CONJ | LX_VERB | LX_PRON)))
+				break;
 		}
 		/* a noun must follow: not "branded a "waste"" */
 		return k + 1 < hi && a->toks[k + 1].type == T_WORD;
@@ -430,12 +507,12 @@ find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
 			continue;
 		/* the speaker or the verb comes first after the mark: not "…" when he said */
 		subj_start = j;
-		if ((subject_before(a, qt + 1, j, &r->name) && adjacent(a, qt, subj_start)) ||
-		    (j <= qt + 2 && subject_after(a, j, end, &r->name))) {
-			r->found = 1;
-			r->cue = j;
-			return 1;
-		}
+		desc_t1 = 0;
+		if (subject_before(a, qt + 1, j, &r->name) && adjacent(a, qt, subj_start))
+			return found(r, j);
+		desc_t1 = 0;
+		if (j <= qt + 2 && subject_after(a, j, end, &r->name))
+			return found(r, j);
 		return 0;
 	}
 	return 0;
@@ -469,20 +546,24 @@ passive_agent(struct qart *a, size_t cue, size_t qt, size_t hi, int *name)
 }
 
 static int
-find_head(struct qart *a, size_t qt, size_t lo, size_t hi, struct attr *r)
+find_head(struct qart *a, size_t qt, size_t from, size_t lo, size_t hi, struct attr *r,
+    int subjects_only)
 {
 	size_t j, start = lo;
 
 	/* back through earlier quotations too: called him a "liar," a "bully" */
-	for (j = qt; j-- > start;) {
+	for (j = from; j-- > start;) {
 		if (!is_cue(a, j, start))
 			continue;
-		if (passive_agent(a, j, qt, hi, &r->name) || subject_before(a, start, j, &r->name) ||
-		    subject_after(a, j, qt, &r->name)) {
-			r->found = 1;
-			r->cue = j;
-			return 1;
-		}
+		desc_t1 = 0;
+		if (passive_agent(a, j, qt, hi, &r->name))
+			return found(r, j);
+		desc_t1 = 0;
+		if (subject_before(a, start, j, &r->name))
+			return found(r, j);
+		desc_t1 = 0;
+		if (!subjects_only && subject_after(a, j, qt, &r->name))
+			return found(r, j);
 	}
 	return 0;
 }
@@ -552,9 +633,26 @@ attrib_para(struct qart *a, size_t p)
 		sentence_of(a, qt, &lo, &hi);
 		memset(&r, 0, sizeof(r));
 		r.name = -1;
-		if (find_tail(a, qt, hi, &r) || find_head(a, qt, lo, hi, &r)) {
+		if (find_tail(a, qt, hi, &r) || find_head(a, qt, qt, lo, hi, &r, 0)) {
+			struct attr outer;
+
+			/*
+			 * Nobody named or described: the verb may be a reported
+			 * one ("Holm said the advertisement "..." suggests", "told
+			 * a woman who suggested that "...""); the subject of an
+			 * earlier verb of the sentence, if named, is the one who
+			 * spoke (not its object: "describing Jackson as "..."").
+			 */
+			memset(&outer, 0, sizeof(outer));
+			outer.name = -1;
+			if (r.name < 0 && r.desc_t1 == 0 &&
+			    find_head(a, qt, r.cue < qt ? r.cue : qt, lo, hi, &outer, 1) &&
+			    outer.name >= 0 && name_is_person(a, outer.name))
+				r = outer;
 			q->attributed = q->own = 1;
 			q->speaker = r.name;
+			q->desc_t0 = r.desc_t0;
+			q->desc_t1 = r.desc_t1;
 			set_cue(a, q, r.cue);
 		} else if (pa->label >= 0) {
 			q->attributed = q->own = 1;

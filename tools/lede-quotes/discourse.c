@@ -23,6 +23,8 @@ inherit(struct quote *q, const struct quote *from)
 {
 	q->attributed = 1;
 	q->speaker = from->speaker;
+	q->desc_t0 = from->desc_t0;
+	q->desc_t1 = from->desc_t1;
 	q->cue_tok = from->cue_tok;
 	q->cue_para = from->cue_para;
 	q->cue_s = from->cue_s;

@@ -17,6 +17,7 @@ extern const struct lede_blob lede_blob_quote_pronouns;
 extern const struct lede_blob lede_blob_quote_roles;
 extern const struct lede_blob lede_blob_quote_given;
 extern const struct lede_blob lede_blob_quote_places;
+extern const struct lede_blob lede_blob_quote_persons;
 
 #define MAXKEY 64
 
@@ -213,6 +214,7 @@ lx_init(void)
 		{ &lede_blob_quote_nonnames, LX_NONNAME },
 		{ &lede_blob_quote_conj, LX_CONJ },
 		{ &lede_blob_quote_places, LX_PLACE },
+		{ &lede_blob_quote_persons, LX_PERSON },
 	};
 	size_t i;
 
@@ -232,7 +234,7 @@ static unsigned lookup(const char *, size_t);
 /* Keys and classes apart: 40 KB, mostly in the first-level cache. 0 is empty (no word is all NULs). */
 static uint64_t cache_key[1u << CACHE_BITS];
 static uint16_t cache_cls[1u << CACHE_BITS];
-_Static_assert(LX_GIVEN <= 0x8000, "word classes fit the cache's 16 bits");
+_Static_assert(LX_PERSON <= 0x8000, "word classes fit the cache's 16 bits");
 
 unsigned
 lx_get(const char *s, size_t n)

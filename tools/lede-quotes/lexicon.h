@@ -21,7 +21,8 @@ enum {
 	LX_PLACE	= 1u << 11,	/* country, state, demonym: never a person */
 	LX_GIVEN_F	= 1u << 12,	/* a given name, mostly women's */
 	LX_GIVEN_M	= 1u << 13,	/* a given name, mostly men's */
-	LX_GIVEN	= 1u << 14	/* a given name */
+	LX_GIVEN	= 1u << 14,	/* a given name */
+	LX_PERSON	= 1u << 15	/* describes a speaker: senator, source (quote_persons.txt) */
 };
 #define LX_PRON (LX_PRON_M | LX_PRON_F | LX_PRON_G | LX_PRON_X)
 
