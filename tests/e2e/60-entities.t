@@ -54,6 +54,7 @@ t '-g user gazetteer' 0 'g\t1\tbody\tAcme Widgets hired Brightstar.\n' \
   'g\t1\tORG\tAcme Widgets\t0\t12\tAcme Widgets\ng\t1\tPERSON\tBrightstar\t19\t29\tJo Brightstar\n' \
   lede-entities -g "$T/mine.tsv"
 t 'empty input' 0 '' '' lede-entities
+t 'empty and blank texts' 0 'd\t1\ttext\t\nd\t2\ttext\t \nd\t3\ttext\t.\n' '' lede-entities
 t 'escaped fields stay escaped' 0 'd\\\\x\t1\tbody\tShips reached Ottawa.\n' \
   'd\\\\x\t1\tGPE\tOttawa\t14\t20\tOttawa\n' lede-entities
 t 'invalid UTF-8 and NUL do not crash' 0 'x\t1\tbody\tbad \0377 byte and \0000 nul in Paris\n' \

@@ -699,7 +699,8 @@ is_title_unit(size_t r)
 {
 	size_t k, words = 0, caps = 0, lower = 0, common = 0;
 
-	if (uend[r] - ustart[r] > 24 || !(T.v[ustart[r]].f & (TK_CAP | TK_DIGIT)))
+	if (uend[r] == ustart[r] || uend[r] - ustart[r] > 24 ||
+	    !(T.v[ustart[r]].f & (TK_CAP | TK_DIGIT)))
 		return 0;		/* a paragraph, not a heading */
 	for (k = ustart[r]; k < uend[r]; k++) {
 		unsigned f = T.v[k].f;
