@@ -374,12 +374,32 @@ article_cb(const struct article *in, void *arg)
 	return 0;
 }
 
+/* Everything an article's reading keeps for the next: main() returns with nothing held. */
+static void
+qart_free(struct qart *a)
+{
+	free(a->text.p);
+	free(a->paras);
+	free(a->recoff);
+	free(a->toks);
+	free(a->quotes);
+	free(a->names);
+	free(a->names_text.p);
+	free(a->nametab);
+	free(a->lasttab);
+	free(a->ments);
+	qvec_free(&a->qv);
+	spanvec_free(&a->sv);
+	memset(a, 0, sizeof(*a));
+}
+
 int
 main(int argc, char *argv[])
 {
 	static struct state st;
-	int ch;
+	int ch, status;
 
+	memset(&st, 0, sizeof(st));
 	lede_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "ahm:ps:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -413,5 +433,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	lx_init();
 	rec_each_article(argc, argv, article_cb, &st);
-	return lede_finish();
+	status = lede_finish();
+	qart_free(&st.a);
+	lx_free();
+	return status;
 }

@@ -228,13 +228,35 @@ lx_init(void)
 	blob_each_line(&lede_blob_quote_given, add_given, NULL);
 }
 
-static unsigned lookup(const char *, size_t);
-
 #define CACHE_BITS 12
 /* Keys and classes apart: 40 KB, mostly in the first-level cache. 0 is empty (no word is all NULs). */
 static uint64_t cache_key[1u << CACHE_BITS];
 static uint16_t cache_cls[1u << CACHE_BITS];
 _Static_assert(LX_PERSON <= 0x8000, "word classes fit the cache's 16 bits");
+
+void
+lx_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nroles; i++) {
+		free(roles[i].role);
+		free(roles[i].titles);
+	}
+	free(roles);
+	roles = NULL;
+	nroles = 0;
+	free(tab);
+	tab = NULL;
+	tabmask = tabused = 0;
+	free(arena.p);
+	memset(&arena, 0, sizeof(arena));
+	memset(filter, 0, sizeof(filter));
+	memset(cache_key, 0, sizeof(cache_key));
+}
+
+static unsigned lookup(const char *, size_t);
+
 
 unsigned
 lx_get(const char *s, size_t n)

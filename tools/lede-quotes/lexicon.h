@@ -27,6 +27,8 @@ enum {
 #define LX_PRON (LX_PRON_M | LX_PRON_F | LX_PRON_G | LX_PRON_X)
 
 void		lx_init(void);
+/* Frees the lists: lx_init() may be called again. */
+void		lx_free(void);
 /* Classes of s[0..n), compared without ASCII case; a trailing '.' is optional. */
 unsigned	lx_get(const char *s, size_t n);
 /*
