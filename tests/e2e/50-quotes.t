@@ -68,8 +68,39 @@ t 'the senator: the person with that title' 0 \
 t 'title and name: the name only' 0 \
   "a\t1\ttext\t${L}We are ready,${R} British Prime Minister Alan Reed said.\na\t2\ttext\t${L}So are we,${R} Reed added.\n" \
   "a\t1\tquote\tWe are ready\tAlan Reed\tsaid\tdirect\na\t2\tquote\tSo are we\tAlan Reed\tadded\tdirect\n" lede-quotes
-t 'nobody named: empty speaker' 0 "a\t1\ttext\t${L}It was chaos,${R} a witness said.\n" \
+t 'nobody named nor described: empty speaker' 0 "a\t1\ttext\t${L}It was chaos,${R} the report said.\n" \
   "a\t1\tquote\tIt was chaos\t\tsaid\tdirect\n" lede-quotes
+
+# Described, not named: the description as written, its article in lower case.
+t 'described: a witness' 0 "a\t1\ttext\t${L}It was chaos,${R} a witness said.\n" \
+  "a\t1\tquote\tIt was chaos\ta witness\tsaid\tdirect\n" lede-quotes
+t 'described: place and role, no such person named' 0 \
+  "a\t1\ttext\tThe bill passed late.\na\t2\ttext\tThe Nevada senator said it was ${L}a good day for miners${R}.\n" \
+  "a\t2\tquote\ta good day for miners\tthe Nevada senator\tsaid\tpartial\n" lede-quotes
+t 'described: after the verb' 0 "a\t1\ttext\t${L}We expect a deal soon,${R} said a senior Treasury official.\n" \
+  "a\t1\tquote\tWe expect a deal soon\ta senior Treasury official\tsaid\tdirect\n" lede-quotes
+t 'described: a possessive name and a role' 0 \
+  "a\t1\ttext\t${L}She is resting,${R} Ana Lopez's spokeswoman said.\n" \
+  "a\t1\tquote\tShe is resting\tAna Lopez's spokeswoman\tsaid\tdirect\n" lede-quotes
+t 'described: a group' 0 "a\t1\ttext\t${L}The cuts go too far,${R} Green councillors said.\n" \
+  "a\t1\tquote\tThe cuts go too far\tGreen councillors\tsaid\tdirect\n" lede-quotes
+t 'described: not the object of calling' 0 \
+  "a\t1\ttext\tThe coach is calling the captain ${L}the best in years${R}.\n" \
+  "a\t1\tquote\tthe best in years\t\tcalling\tpartial\n" lede-quotes
+t 'a role with its person named stays a name' 0 \
+  "a\t1\ttext\tSenator Maria Chen toured the mine.\na\t2\ttext\tThe senator said it was ${L}a good day for miners${R}.\n" \
+  "a\t2\tquote\ta good day for miners\tMaria Chen\tsaid\tpartial\n" lede-quotes
+
+# A verb whose subject names nobody reports; the earlier verb's subject spoke.
+t 'reported verb: the named subject of the sentence' 0 \
+  "a\t1\ttext\tTom Baker said in a letter that the advert ${L}plainly and wrongly${R} suggests the city backs him.\n" \
+  "a\t1\tquote\tplainly and wrongly\tTom Baker\tsaid\tpartial\n" lede-quotes
+t 'reported verb: told someone who suggested' 0 \
+  "a\t1\ttext\tAna Lopez told a student who suggested that nobody votes that ${L}staying home is no plan at all.${R}\n" \
+  "a\t1\tquote\tstaying home is no plan at all.\tAna Lopez\ttold\tpartial\n" lede-quotes
+t 'reported verb: not the object of describing' 0 \
+  "a\t1\ttext\tDescribing Tom Baker as ${L}a fine man${R}, the old neighbour-of-ten said so twice.\n" \
+  "a\t1\tquote\ta fine man\t\tsaid\tpartial\n" lede-quotes
 
 # Forms.
 t 'continued: next paragraph without attribution' 0 \

@@ -422,7 +422,7 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 				const char *s = tok_text(a, j, &n);
 
 				*name = role_person(a, k, s, n);
-				if (*name < 0 && (j + 1 >= hi || a->toks[j + 1].type != T_QUOTE))
+				if (*name < 0 && (j + 1 >= a->ntok || a->toks[j + 1].type != T_QUOTE))
 					describe(a, k, j);
 				return 1;
 			}
@@ -434,7 +434,7 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 		for (j = k + 1; j < hi && j < k + 6 && a->toks[j].type == T_WORD &&
 		    !tok_is(a, k, "that") && !tok_is(a, k, "this"); j++) {
 			if (person_noun(a, j) && !a->toks[j].cap) {
-				if (j + 1 >= hi || a->toks[j + 1].type != T_QUOTE)
+				if (j + 1 >= a->ntok || a->toks[j + 1].type != T_QUOTE)
 					describe(a, k, j);
 				break;
 			}
