@@ -91,6 +91,13 @@ t 'a role with its person named stays a name' 0 \
   "a\t1\ttext\tSenator Maria Chen toured the mine.\na\t2\ttext\tThe senator said it was ${L}a good day for miners${R}.\n" \
   "a\t2\tquote\ta good day for miners\tMaria Chen\tsaid\tpartial\n" lede-quotes
 
+# A nickname in marks is part of the name, not a quotation.
+t 'nickname inside a name' 0 "a\t1\ttext\t${L}We won,${R} said Earvin ${L}Magic${R} Johnson.\n" \
+  "a\t1\tquote\tWe won\tEarvin Johnson\tsaid\tdirect\n" lede-quotes
+t 'apposition: description, then title, name and bracket' 0 \
+  "a\t1\ttext\t${L}What a night!${R} his aunt, state Del. Rosa ${L}Ro${R} Vance (D-Ohio), shouted.\n" \
+  "a\t1\tquote\tWhat a night!\tRosa Vance\tshouted\tdirect\n" lede-quotes
+
 # A verb whose subject names nobody reports; the earlier verb's subject spoke.
 t 'reported verb: the named subject of the sentence' 0 \
   "a\t1\ttext\tTom Baker said in a letter that the advert ${L}plainly and wrongly${R} suggests the city backs him.\n" \

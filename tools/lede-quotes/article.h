@@ -50,6 +50,7 @@ struct quote {
 	int		titlecase;	/* every word capitalised */
 	int		block_next;	/* goes on in the next paragraph */
 	int		block_prev;	/* goes on from the previous paragraph */
+	int		nickname;	/* Marcia "Cia" Price: part of a name */
 	/* attribution */
 	int		attributed;	/* a cue or label was found for it */
 	int		own;		/* ... in its own sentence */

@@ -223,6 +223,30 @@ sentence_subject(struct qart *a, size_t lo, size_t k, int *name)
 	return 0;
 }
 
+/*
+ * The person an apposition [t, e) names: "Dmitry Peskov", "state Del.
+ * Marcia Price (D-Newport News)" -- a few title words, the name, a bracket.
+ */
+static int
+apposition_name(struct qart *a, size_t t, size_t e)
+{
+	const struct mention *m;
+	size_t i, k;
+
+	for (i = t; i < e && i < t + 3 && a->toks[i].type == T_WORD && a->toks[i].m < 0 &&
+	    !a->toks[i].cap && !(tok_cls(a, i) & (LX_VERB | LX_CONJ | LX_PRON)); i++)
+		;
+	if (i >= e || a->toks[i].m < 0)
+		return -1;
+	m = &a->ments[a->toks[i].m];
+	if (m->kind != MK_NAME || m->t1 > e || !name_is_person(a, m->name))
+		return -1;
+	k = m->t1;
+	if (k < e && a->toks[k].type == T_OPENP && a->toks[e - 1].type == T_CLOSEP && e - k < 12)
+		k = e;
+	return k == e ? m->name : -1;
+}
+
 /* The speaker whose words end at token k; 1 if there is one (named or not). */
 static int
 subject_end(struct qart *a, size_t lo, size_t k, int *name, int depth)
@@ -282,18 +306,14 @@ subject_end(struct qart *a, size_t lo, size_t k, int *name, int depth)
 
 			while (c > lo && c + APPOSITION_REACH > k) {
 				c--;
-				if (a->toks[c].type == T_QUOTE || a->toks[c].type == T_END ||
-				    a->toks[c].type == T_COMMA)
+				if ((a->toks[c].type == T_QUOTE && !a->quotes[a->toks[c].q].nickname) ||
+				    a->toks[c].type == T_END || a->toks[c].type == T_COMMA)
 					break;
 			}
 			if (c == c2 || a->toks[c].type != T_COMMA)
 				return 0;
 			/* the apposition is itself the name: "his spokesman, Dmitry Peskov, said" */
-			if (j == 0 && a->toks[c + 1].m >= 0 &&
-			    a->ments[a->toks[c + 1].m].kind == MK_NAME &&
-			    a->ments[a->toks[c + 1].m].t1 == c2 &&
-			    name_is_person(a, a->ments[a->toks[c + 1].m].name)) {
-				*name = a->ments[a->toks[c + 1].m].name;
+			if (j == 0 && (*name = apposition_name(a, c + 1, c2)) >= 0) {
 				subj_start = c + 1;
 				return 1;
 			}
@@ -475,7 +495,7 @@ adjacent(struct qart *a, size_t qt, size_t start)
 	for (j = qt + 1; j < start; j++) {
 		const struct tok *x = &a->toks[j];
 
-		if (x->type == T_QUOTE || x->type == T_END)
+		if ((x->type == T_QUOTE && !a->quotes[x->q].nickname) || x->type == T_END)
 			return 0;
 		if (x->type == T_WORD && (tok_cls(a, j) & (LX_CONJ | LX_VERB | LX_PRON)))
 			return 0;
@@ -489,7 +509,7 @@ find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
 	size_t j, end = hi;
 
 	for (j = qt + 1; j < hi; j++) {
-		if (a->toks[j].type == T_QUOTE) {
+		if (a->toks[j].type == T_QUOTE && !a->quotes[a->toks[j].q].nickname) {
 			end = j;
 			break;
 		}
@@ -513,6 +533,8 @@ find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
 		desc_t1 = 0;
 		if (j <= qt + 2 && subject_after(a, j, end, &r->name))
 			return found(r, j);
+		if (tok_cls(a, j) & (LX_TITLE | LX_PERSON))
+			continue;	/* "state Del. Price": a title, not "to state" */
 		return 0;
 	}
 	return 0;
@@ -672,7 +694,8 @@ attrib_para(struct qart *a, size_t p)
 		else
 			q->form = FORM_PARTIAL;
 		/* "…," he said, "…": the second part goes on */
-		if (q->own && i > pa->q0 && q->cue_tok >= 0 && (size_t)q->cue_tok < qt &&
+		if (q->own && i > pa->q0 && !a->quotes[i - 1].nickname && q->cue_tok >= 0 &&
+		    (size_t)q->cue_tok < qt &&
 		    a->quotes[i - 1].cue_tok == q->cue_tok && (size_t)q->cue_tok > a->quotes[i - 1].tok)
 			q->form = FORM_CONTINUED;
 	}

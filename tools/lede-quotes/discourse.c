@@ -237,7 +237,7 @@ attrib_article(struct qart *a)
 			inherit(q, &a->quotes[i - 1]);
 		/* scare quotes, titles and stray marks are not quotations */
 		q->keep = 1;
-		if (!letters(s, q->te - q->ts))
+		if (!letters(s, q->te - q->ts) || q->nickname)
 			q->keep = 0;
 		else if (q->words <= 2 && !q->own && !q->block_prev && !q->block_next &&
 		    !(q->speaker >= 0 && name_is_person(a, q->speaker)))

@@ -397,6 +397,24 @@ pronoun_word(const char *w, size_t n)
 	    (n == 3 && w[0] == 's' && w[1] == 'h' && w[2] == 'e');
 }
 
+/*
+ * A nickname in marks inside a name: Marcia "Cia" Price, Earvin "Magic"
+ * Johnson -- one or two capitalised words, right after a capitalised word
+ * and before another.  It is part of the name's run, not a quotation.
+ */
+static int
+nickname(struct qart *a, size_t u, size_t end)
+{
+	const struct tok *x = &a->toks[u];
+	const struct quote *q;
+
+	if (x->type != T_QUOTE || u + 1 >= end)
+		return 0;
+	q = &a->quotes[x->q];
+	return q->closed && q->titlecase && q->words <= 2 && a->toks[u + 1].type == T_WORD &&
+	    a->toks[u + 1].cap == 1 && a->toks[u - 1].e < x->s && x->e < a->toks[u + 1].s;
+}
+
 /* Capitalised runs become mentions; he and she in subject place too. */
 static void
 chunks(struct qart *a, size_t pi)
@@ -425,6 +443,11 @@ chunks(struct qart *a, size_t pi)
 			while (u < end) {
 				struct tok *x = &a->toks[u];
 
+				if (u > t && nickname(a, u, end)) {
+					a->quotes[x->q].nickname = 1;
+					u++;
+					continue;
+				}
 				if (x->type != T_WORD || x->sent != k->sent)
 					break;
 				if (!x->cap && !(u + 1 < end && a->toks[u + 1].type == T_WORD &&

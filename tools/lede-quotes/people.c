@@ -435,6 +435,10 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		return;		/* chunks() hands on six words at most */
 	bl = 0;
 	for (t = t0; t < t1; t++) {
+		if (a->toks[t].type == T_QUOTE) {
+			at[t - t0] = bl + (bl > 0);	/* where the next word goes */
+			continue;	/* a nickname is left out */
+		}
 		k = a->toks[t].e - a->toks[t].s;
 		if (k > 60 || bl + k + 2 > sizeof(buf))
 			return;		/* no name is that long */
@@ -472,6 +476,8 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 				titled = 1;
 			t0++;
 		}
+		if (a->toks[t0].type == T_QUOTE && t0 + 1 < t1)
+			t0++;	/* Gov. "Bud" Smith: the name starts after the nickname */
 		if (t1 == t0 + 1 && (tok_cls(a, t0) & (LX_TITLE | LX_ROLE)) && !(tok_cls(a, t0) & LX_GIVEN))
 			return;		/* "President" alone */
 		id = name_add(a, buf + at[t0 - trun], bl - at[t0 - trun]);
