@@ -678,10 +678,24 @@ sent_start(size_t r, size_t k)
 		return 1;		/* the unit's first word */
 	if (j == k && rtext(r)[T.v[j - 1].e - 1] != '.')
 		return 0;		/* right after a word: "said Smith" */
-	/* after a full stop of its own ("ended. The"): abbreviations keep
-	   theirs in the word ("U.S."), so this one ends a sentence */
-	if (j == k - 1 && T.v[j].e - T.v[j].s == 1 && strchr(".?!", rtext(r)[T.v[j].s]))
-		return 1;
+	/*
+	 * Punctuation between the last word and this one: a full stop of its
+	 * own ("ended. The", "ended.” The") ends a sentence, since
+	 * abbreviations keep theirs in the word ("U.S."); so do ? ! : and an
+	 * opening quote or a dash.  A comma or a closing quote alone do not.
+	 */
+	if (j < k) {
+		size_t i;
+
+		for (i = j; i < k; i++) {
+			const char *p = rtext(r) + T.v[i].s;
+
+			if ((T.v[i].e - T.v[i].s == 1 && strchr(".?!:-", *p)) ||
+			    (T.v[i].f & TK_OPENQ))
+				return 1;
+		}
+		return 0;
+	}
 	if (!usent[r]) {
 		mark_sentences(r);
 		usent[r] = 1;
