@@ -91,6 +91,16 @@ t 'a role with its person named stays a name' 0 \
   "a\t1\ttext\tSenator Maria Chen toured the mine.\na\t2\ttext\tThe senator said it was ${L}a good day for miners${R}.\n" \
   "a\t2\tquote\ta good day for miners\tMaria Chen\tsaid\tpartial\n" lede-quotes
 
+t 'described: the noun before a participle' 0 \
+  "a\t1\ttext\tStudents walking past the hall shouted ${L}Not in our name!${R}\n" \
+  "a\t1\tquote\tNot in our name!\tStudents\tshouted\tdirect\n" lede-quotes
+t 'described: a sentence opening with a description, no verb of saying' 0 \
+  "a\t1\ttext\tThe Green mayoral candidate also plans to ban ${L}all cars without drivers${R} downtown.\n" \
+  "a\t1\tquote\tall cars without drivers\tthe Green mayoral candidate\t\tpartial\n" lede-quotes
+t 'no verb: the main clause subject, not the one after If' 0 \
+  "a\t1\ttext\tAna Lopez left.\na\t2\ttext\tIf she goes, city rules let the deputy call a ${L}snap vote${R} soon.\n" \
+  '' lede-quotes
+
 # A nickname in marks is part of the name, not a quotation.
 t 'nickname inside a name' 0 "a\t1\ttext\t${L}We won,${R} said Earvin ${L}Magic${R} Johnson.\n" \
   "a\t1\tquote\tWe won\tEarvin Johnson\tsaid\tdirect\n" lede-quotes

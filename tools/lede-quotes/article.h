@@ -152,6 +152,8 @@ int		is_cue(struct qart *, size_t t, size_t lo);
 void		sentence_of(struct qart *, size_t t, size_t *lo, size_t *hi);
 /* The first clause subject of the sentence of token k, before k. */
 int		sentence_subject(struct qart *, size_t lo, size_t k, int *name);
+/* A sentence opening with "The Republican nominee ...": its person, or its words. */
+int		sentence_described(struct qart *, size_t k, int *name, size_t *t0, size_t *t1);
 /* The speaker before the verb at token cue: 1 if there is one (name may be -1). */
 int		subject_before(struct qart *, size_t lo, size_t cue, int *name);
 void		set_cue(struct qart *, struct quote *, size_t t);

@@ -18,6 +18,7 @@
 #define SENTENCE_REACH 80	/* tokens of a sentence looked at either side */
 
 static int subject_after(struct qart *, size_t, size_t, int *);
+static int participle(struct qart *, size_t);
 
 static const char *
 tok_text(struct qart *a, size_t t, size_t *n)
@@ -143,6 +144,16 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 	*name = -1;
 	if (tok_cls(a, k) & (LX_CONJ | LX_VERB | LX_NONNAME | LX_ADV))
 		return 0;
+	/* "Protesters marching through the streets chanted": the noun before the participle */
+	if (!person_noun(a, k)) {
+		for (j = k; j > lo + 1 && j + 8 > k && a->toks[j - 1].type == T_WORD; j--) {
+			if (participle(a, j - 1) && !a->toks[j - 1].cap && person_noun(a, j - 2) &&
+			    !a->toks[j - 2].poss)
+				return noun_speaker(a, lo, j - 2, name);
+			if (tok_cls(a, j - 1) & (LX_VERB | LX_CONJ))
+				break;
+		}
+	}
 	for (j = k + 1; j > lo && j + 8 > k + 1;) {
 		const struct tok *x = &a->toks[--j];
 
@@ -203,6 +214,20 @@ noun_speaker(struct qart *a, size_t lo, size_t k, int *name)
 	return 1;
 }
 
+/* Whether token t opens a subordinate clause: If, When, Although. */
+static int
+subordinator(struct qart *a, size_t t)
+{
+	static const char *const w[] = { "if", "when", "while", "although", "though", "as",
+		"because", "after", "before", "since", "unless", "once", "until", "whereas", NULL };
+	const char *const *x;
+
+	for (x = w; *x != NULL; x++)
+		if (tok_is(a, t, *x))
+			return 1;
+	return 0;
+}
+
 /* The first subject named in the sentence of token k, before it: "Rubio ... but said". */
 int
 sentence_subject(struct qart *a, size_t lo, size_t k, int *name)
@@ -210,6 +235,13 @@ sentence_subject(struct qart *a, size_t lo, size_t k, int *name)
 	size_t j, hi;
 
 	sentence_of(a, k, &lo, &hi);
+	/* "If she did, party procedures give ...": the main clause's subject */
+	if (subordinator(a, lo)) {
+		for (j = lo + 1; j < k && a->toks[j].type != T_COMMA; j++)
+			;
+		if (j < k)
+			lo = j + 1;
+	}
 	for (j = lo; j < k; j++) {
 		const struct tok *x = &a->toks[j];
 
@@ -245,6 +277,70 @@ apposition_name(struct qart *a, size_t t, size_t e)
 	if (k < e && a->toks[k].type == T_OPENP && a->toks[e - 1].type == T_CLOSEP && e - k < 12)
 		k = e;
 	return k == e ? m->name : -1;
+}
+
+/* Lower-case words shaped like adjectives: mayoral, senior, outspoken, longtime. */
+static int
+adjective(struct qart *a, size_t t)
+{
+	static const char *const ends[] = { "al", "ic", "ive", "an", "ary", "ent", "ous", "ior",
+		"en", "ime", NULL };
+	const char *const *e;
+	size_t n, k;
+	const char *s = tok_text(a, t, &n);
+
+	for (e = ends; *e != NULL; e++) {
+		k = strlen(*e);
+		if (n > k + 2 && memcmp(s + n - k, *e, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A sentence that opens with a description of a person: "The Republican
+ * nominee also vowed ...".  The person it stands for (a role noun whose
+ * title someone was given) in *name, else the description's tokens.
+ */
+int
+sentence_described(struct qart *a, size_t k, int *name, size_t *t0, size_t *t1)
+{
+	size_t lo, hi, j, n;
+	const char *s;
+
+	*name = -1;
+	sentence_of(a, k, &lo, &hi);
+	if (subordinator(a, lo))
+		return 0;
+	while (lo < k && a->toks[lo].type == T_WORD && (tok_cls(a, lo) & (LX_CONJ | LX_ADV)))
+		lo++;
+	if (lo >= k || !(tok_is(a, lo, "the") || tok_is(a, lo, "a") || tok_is(a, lo, "his") ||
+	    tok_is(a, lo, "her") || tok_is(a, lo, "their") || (a->toks[lo].m >= 0 && a->toks[lo].poss)))
+		return 0;
+	if (a->toks[lo].m >= 0)
+		lo = a->ments[a->toks[lo].m].t0;
+	/* the words before the head: names and titles, "Republican presidential" */
+	for (j = lo + 1; j < k && j < lo + 6 && a->toks[j].type == T_WORD &&
+	    !(tok_cls(a, j) & (LX_VERB | LX_CONJ | LX_PRON)); j++) {
+		if (!person_noun(a, j) || a->toks[j].poss) {
+			if (a->toks[j].cap || (tok_cls(a, j) & LX_TITLE) || a->toks[j].m >= 0 ||
+			    adjective(a, j))
+				continue;
+			return 0;
+		}
+		/* the head: a verb or an adverb follows in lower case */
+		if (j + 1 >= k || a->toks[j + 1].type != T_WORD || a->toks[j + 1].cap ||
+		    person_noun(a, j + 1))
+			continue;
+		if (tok_is(a, lo, "the") && (tok_cls(a, j) & (LX_ROLE | LX_TITLE))) {
+			s = tok_text(a, j, &n);
+			*name = role_person(a, lo, s, n);
+		}
+		*t0 = lo;
+		*t1 = j + 1;
+		return 1;
+	}
+	return 0;
 }
 
 /* The speaker whose words end at token k; 1 if there is one (named or not). */

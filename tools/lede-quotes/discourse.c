@@ -227,6 +227,13 @@ attrib_article(struct qart *a)
 			    sentence_subject(a, lo, q->tok, &name) && name >= 0 &&
 			    (name_is_person(a, name) || a->names[name].org))
 				q->speaker = name;
+			/* "The Republican nominee also vowed to punish "those ..."" */
+			else if (q->form == FORM_PARTIAL &&
+			    sentence_described(a, q->tok, &name, &q->desc_t0, &q->desc_t1)) {
+				q->speaker = name;
+				if (name >= 0)
+					q->desc_t1 = 0;
+			}
 			/* "Sanders identified ... as one reason. "The younger people ..."" */
 			else if (q->tok == lo && lo > a->paras[q->para].t0 &&
 			    sentence_subject(a, lo - 1, lo - 1, &name) && name >= 0 &&
