@@ -283,6 +283,9 @@ read_paragraphs(struct qart *a, const struct article *in)
 		have = 1;
 	}
 	buf_terminate(&a->text);
+	/* word lookups read eight bytes at a time: zeros after the last paragraph */
+	buf_reserve(&a->text, LX_PAD);
+	memset(a->text.p + a->text.len, 0, LX_PAD);
 }
 
 /* The quotations of every paragraph; returns one past the last paragraph that has any. */

@@ -91,9 +91,10 @@ tok_is(struct qart *a, size_t t, const char *w)
 	if (a->toks[t].type != T_WORD || n == 0)
 		return 0;
 	s = para_text(a, a->toks[t].para) + a->toks[t].s;
-	if ((s[0] | 0x20) != w[0] || strlen(w) != n)
+	if ((s[0] | 0x20) != w[0])
 		return 0;
-	for (i = 0; i < n; i++) {
+	/* w ends in a NUL, which no byte of the word matches */
+	for (i = 1; i < n; i++) {
 		char c = s[i];
 
 		if (c >= 'A' && c <= 'Z')
@@ -101,7 +102,7 @@ tok_is(struct qart *a, size_t t, const char *w)
 		if (c != w[i])
 			return 0;
 	}
-	return 1;
+	return w[n] == '\0';
 }
 
 int

@@ -1,5 +1,6 @@
 /* frame.c -- the writer's own words of a paragraph: tokens, sentences, names. */
 /* SPDX-License-Identifier: MIT */
+#include <stdint.h>
 #include <string.h>
 
 #include "article.h"
@@ -30,7 +31,7 @@ tok_cls_lookup(struct qart *a, size_t t)
 {
 	struct tok *k = &a->toks[t];
 
-	k->cls = k->type == T_WORD ? lx_get(para_text(a, k->para) + k->s, k->e - k->s) : 0;
+	k->cls = k->type == T_WORD ? lx_get_padded(para_text(a, k->para) + k->s, k->e - k->s) : 0;
 	k->has_cls = 1;
 	return k->cls;
 }
@@ -179,7 +180,7 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 	if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S')) {
 		t->e = (uint32_t)(e - 2);
 		t->poss = 1;
-	} else if (e - s > 4 && is_rsq(p + e - 4, 3) && p[e - 1] == 's') {
+	} else if (p[e - 1] == 's' && e - s > 4 && is_rsq(p + e - 4, 3)) {
 		t->e = (uint32_t)(e - 4);
 		t->poss = 1;
 	}
@@ -193,7 +194,7 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 		else if (i + 1 < n && (p[i + 1] == ',' || p[i + 1] == ')' || p[i + 1] == ';'))
 			absorb = 1;	/* R-Ky., (D-Wis.) */
 		else if (t->cap == 1 && wl <= 4) {
-			unsigned c = lx_get(p + s, wl);
+			unsigned c = lx_get_padded(p + s, wl);
 
 			absorb = (c & LX_TITLE) != 0 || (wl == 2 && (p[s] == 'J' || p[s] == 'S') &&
 			    (p[s + 1] == 'r'));
@@ -210,6 +211,9 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 				a->paras[a->cur_para].unsure_stop = 1;
 		}
 	}
+	/* the space after the word, here rather than in the caller's loop (p[n] is a NUL) */
+	while (p[i] == ' ')
+		i++;
 	return i;
 }
 
@@ -333,6 +337,7 @@ sentences(struct qart *a, size_t pi)
 {
 	struct para *pa = &a->paras[pi];
 	size_t t, b = 0, sent = 0;
+	size_t words = 0, caps = 0;
 	struct tok *k, *prev;
 
 	/*
@@ -346,6 +351,8 @@ sentences(struct qart *a, size_t pi)
 		a->sv.n = 0;
 	for (t = pa->t0; t < pa->t0 + pa->nt; t++) {
 		k = &a->toks[t];
+		words += k->type == T_WORD;
+		caps += k->type == T_WORD && k->cap;
 		if (t > pa->t0) {
 			int cut;
 
@@ -373,6 +380,8 @@ sentences(struct qart *a, size_t pi)
 		}
 		k->sent = (uint32_t)sent;
 	}
+	/* mostly capitalised words: a heading or headline, whose names are unreliable */
+	pa->heading = pa->nq == 0 && words >= 3 && caps * 10 >= words * 7;
 }
 
 /* Name particles that may sit inside a capitalised run: Ludwig van Beethoven. */
@@ -393,8 +402,22 @@ particle(const char *s, size_t n)
 static int
 pronoun_word(const char *w, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * One load and compare, no branch on the length (most words are no
+	 * pronoun, and their lengths are unpredictable); the paragraph text
+	 * has LX_PAD readable bytes after it.
+	 */
+	static const uint32_t mask[8] = { 0, 0, 0xFFFFu, 0xFFFFFFu, 0, 0, 0, 0 };
+	uint32_t v;
+
+	memcpy(&v, w, 4);
+	v &= mask[n & 7] & -(uint32_t)(n < 8);
+	return (v == 0x6568u) | (v == 0x7469u) | (v == 0x656873u);	/* he it she */
+#else
 	return (n == 2 && ((w[0] == 'h' && w[1] == 'e') || (w[0] == 'i' && w[1] == 't'))) ||
 	    (n == 3 && w[0] == 's' && w[1] == 'h' && w[2] == 'e');
+#endif
 }
 
 /*
@@ -466,30 +489,10 @@ chunks(struct qart *a, size_t pi)
 	}
 }
 
-/* Mostly capitalised words: a heading or headline, whose names are unreliable. */
-static int
-headingish(struct qart *a, size_t pi)
-{
-	struct para *pa = &a->paras[pi];
-	size_t t, words = 0, caps = 0;
-
-	if (pa->nq > 0)
-		return 0;
-	for (t = pa->t0; t < pa->t0 + pa->nt; t++) {
-		if (a->toks[t].type == T_WORD) {
-			words++;
-			if (a->toks[t].cap)
-				caps++;
-		}
-	}
-	return words >= 3 && caps * 10 >= words * 7;
-}
-
 void
 frame_para(struct qart *a, size_t pi)
 {
 	tokenise(a, pi);
 	sentences(a, pi);
-	a->paras[pi].heading = headingish(a, pi);
 	chunks(a, pi);
 }

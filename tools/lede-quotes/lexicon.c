@@ -257,14 +257,46 @@ lx_free(void)
 
 static unsigned lookup(const char *, size_t);
 
+static unsigned
+cached(uint64_t key8, const char *s, size_t n)
+{
+	size_t slot8 = (size_t)((key8 * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS));
+	unsigned cls;
+
+	if (cache_key[slot8] == key8)
+		return cache_cls[slot8];
+	cls = lookup(s, n);
+	cache_key[slot8] = key8;
+	cache_cls[slot8] = (uint16_t)cls;
+	return cls;
+}
+
+unsigned
+lx_get_padded(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t key8;
+
+	while (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 8)
+		return lx_get(s, n);
+	/* one load, the bytes after the word masked off: the key lx_get() builds */
+	memcpy(&key8, s, 8);
+	if (n < 8)
+		key8 &= ((uint64_t)1 << (8 * n)) - 1;
+	return cached(key8, s, n);
+#else
+	return lx_get(s, n);
+#endif
+}
+
 
 unsigned
 lx_get(const char *s, size_t n)
 {
 
 	uint64_t key8 = 0;
-	size_t slot8 = 0;
-	unsigned cls;
 
 	while (n > 0 && s[n - 1] == '.')
 		n--;
@@ -280,16 +312,9 @@ lx_get(const char *s, size_t n)
 		/* byte by byte: a memcpy of a variable length is a library call */
 		for (i = 0; i < n; i++)
 			key8 |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		slot8 = (size_t)((key8 * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS));
-		if (cache_key[slot8] == key8)
-			return cache_cls[slot8];
+		return cached(key8, s, n);
 	}
-	cls = lookup(s, n);
-	if (n <= 8) {
-		cache_key[slot8] = key8;
-		cache_cls[slot8] = (uint16_t)cls;
-	}
-	return cls;
+	return lookup(s, n);
 }
 
 /* The classes of s[0..n) (no trailing dots, 1 <= n <= MAXKEY) from the table. */
