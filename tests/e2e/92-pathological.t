@@ -8,6 +8,7 @@ cd "$T" || exit 1
 # Under valgrind ($LEDE_WRAP) the largest inputs are ten times smaller, so
 # that `make valgrind` ends in minutes; the behaviour checked is the same.
 if [ -n "$LEDE_WRAP" ]; then K=10; else K=1; fi
+export K
 RECTOOLS=""
 for tool in lede-sentences lede-strip lede-quotes lede-entities lede-text; do
 	[ -x "$LEDE_BIN/$tool" ] && RECTOOLS="$RECTOOLS $tool"
