@@ -498,12 +498,7 @@ capword(size_t r, size_t k)
 static int
 is_quote_tok(size_t r, size_t k)
 {
-	const char *t = rtext(r) + T.v[k].s;
-	size_t n = T.v[k].e - T.v[k].s;
-
-	return (n == 1 && *t == '"') || (n == 3 && (unsigned char)t[0] == 0xE2 &&
-	    (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x9C ||
-	    (unsigned char)t[2] == 0x9D));
+	return (T.v[k].f & TK_QUOTE) != 0;
 }
 
 /*
@@ -518,7 +513,7 @@ scan_quoted_titles(size_t r)
 	const struct gent *g;
 
 	for (k = ustart[r]; k + 3 < lim; k++) {
-		if (!is_quote_tok(r, k) || !(T.v[k + 1].f & TK_CAP))
+		if (!(T.v[k].f & TK_QUOTE) || !(T.v[k + 1].f & TK_CAP))
 			continue;
 		caps = words = 0;
 		for (j = k + 1; j < lim && j - k <= 9 && !is_quote_tok(r, j); j++) {
@@ -759,40 +754,53 @@ is_caps_unit(size_t r)
 }
 
 /* Lower-case words that may start a date or time, by first letter. */
+static const char *const trig_by[26] = {
+	['c' - 'a'] = " coming ",
+	['d' - 'a'] = " dozen dozens ",
+	['e' - 'a'] = " earlier eight eighth eleven ",
+	['f' - 'a'] = " fifteen fifth fifty first five forty four fourth ",
+	['h' - 'a'] = " hundreds ",
+	['l' - 'a'] = " last later ",
+	['m' - 'a'] = " midnight millions ",
+	['n' - 'a'] = " next nine ninth noon ",
+	['o' - 'a'] = " one ",
+	['p' - 'a'] = " past ",
+	['s' - 'a'] = " second seven seventh several six sixth ",
+	['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
+	['y' - 'a'] = " yesterday ",
+};
+/* lengths of the words (bit n), by their first two letters: a quick filter */
+static uint16_t trig_lens[26][26];
+
+static void
+trig_init(void)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < 26; i++)
+		for (p = trig_by[i]; p && *p; p++)
+			if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+				trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
+}
+
+/* Might s[0..n) be one of the trigger words?  Cheap, no false negatives. */
+static inline int
+num_trigger_maybe(const char *s, size_t n)
+{
+	return n >= 3 && n <= 9 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
+	    s[1] <= 'z' && (trig_lens[s[0] - 'a'][s[1] - 'a'] & (1u << n));
+}
+
 static int
 num_trigger_word(const char *s, size_t n)
 {
-	static const char *const by[26] = {
-		['c' - 'a'] = " coming ",
-		['d' - 'a'] = " dozen dozens ",
-		['e' - 'a'] = " earlier eight eighth eleven ",
-		['f' - 'a'] = " fifteen fifth fifty first five forty four fourth ",
-		['h' - 'a'] = " hundreds ",
-		['l' - 'a'] = " last later ",
-		['m' - 'a'] = " midnight millions ",
-		['n' - 'a'] = " next nine ninth noon ",
-		['o' - 'a'] = " one ",
-		['p' - 'a'] = " past ",
-		['s' - 'a'] = " second seven seventh several six sixth ",
-		['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
-		['y' - 'a'] = " yesterday ",
-	};
-	static uint16_t lens[26][26];	/* lengths of the words, by first two letters */
-	static int ready;
 	const char *l, *p;
 	size_t i;
 
-	if (!ready) {
-		for (i = 0; i < 26; i++)
-			for (p = by[i]; p && *p; p++)
-				if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
-					lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
-		ready = 1;
-	}
-	if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' ||
-	    !(lens[s[0] - 'a'][s[1] - 'a'] & (1u << n)))
+	if (!num_trigger_maybe(s, n))
 		return 0;
-	l = by[s[0] - 'a'];
+	l = trig_by[s[0] - 'a'];
 	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
 		if (p[-1] != ' ')
 			continue;
@@ -802,6 +810,21 @@ num_trigger_word(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* The length of the valid UTF-8 prefix of s[0..n); ASCII eight bytes at a time. */
+static size_t
+valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	return i + u8_valid_prefix(s + i, n - i);
 }
 
 /* Could this capitalised word be a month or a weekday?  A cheap filter. */
@@ -845,7 +868,8 @@ scan_numbers(size_t r)
 		    tf->s[tk->e] == ' '))
 			try = tk->e - tk->s <= 3 && (tk->f & TK_UPPER || tk->e - tk->s == 1);
 		else if (tk->f & TK_LOWER)
-			try = num_trigger_word(tf->s + tk->s, tk->e - tk->s) ||
+			try = (num_trigger_maybe(tf->s + tk->s, tk->e - tk->s) &&
+			    num_trigger_word(tf->s + tk->s, tk->e - tk->s)) ||
 			    (tk->e - tk->s == 3 && memcmp(tf->s + tk->s, "the", 3) == 0 &&
 			    tk->e + 1 < tf->n && tf->s[tk->e + 1] >= '1' && tf->s[tk->e + 1] <= '2') ||
 			    (O->numbers && (tk->e - tk->s) >= 3);
@@ -853,7 +877,7 @@ scan_numbers(size_t r)
 			continue;
 		/* the patterns need valid UTF-8: only the valid start is searched */
 		if (vlen == SIZE_MAX)
-			vlen = u8_valid_prefix(tf->s, tf->n);
+			vlen = valid_prefix(tf->s, tf->n);
 		if (tk->e > vlen)
 			break;
 		t = num_match(tf->s, vlen, tk->s, &end,
@@ -1346,6 +1370,8 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 {
 	size_t r, i, j;
 
+	if (trig_lens['t' - 'a']['w' - 'a'] == 0)
+		trig_init();
 	A = a;
 	O = o;
 	M = out;
@@ -1358,27 +1384,16 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		ucaps = xreallocarray(ucaps, ucap, 1);
 		usent = xreallocarray(usent, ucap, 1);
 	}
-	{
-		static struct tokvec one;
+	for (r = 0; r < a->n; r++) {
+		const struct rec *rc = &a->recs[r];
 
-		for (r = 0; r < a->n; r++) {
-			const struct rec *rc = &a->recs[r];
-
-			ustart[r] = uend[r] = T.n;
-			ucaps[r] = 0;
-			if (rc->bad || !rec_is_text_unit(rc) || rec_kind_is(rc, "dup"))
-				continue;
-			tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &one);
-			if (T.n + one.n > T.cap) {
-				T.cap = (T.n + one.n) * 2;
-				T.v = xreallocarray(T.v, T.cap, sizeof(*T.v));
-			}
-			if (one.n)
-				memcpy(T.v + T.n, one.v, one.n * sizeof(*one.v));
-			T.n += one.n;
-			uend[r] = T.n;
-			ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
-		}
+		ustart[r] = uend[r] = T.n;
+		ucaps[r] = 0;
+		if (rc->bad || !rec_is_text_unit(rc) || rec_kind_is(rc, "dup"))
+			continue;
+		tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &T);
+		uend[r] = T.n;
+		ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
 	}
 	if (T.n > innumcap) {
 		innumcap = T.n * 2;

@@ -46,11 +46,7 @@ push(struct tokvec *tv, size_t s, size_t e, unsigned f)
 {
 	struct tok *t;
 
-	if (tv->n == tv->cap) {
-		tv->cap = tv->cap ? tv->cap * 2 : 256;
-		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
-	}
-	t = &tv->v[tv->n++];
+	t = &tv->v[tv->n++];	/* tokenize() made room */
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
 	t->f = (uint16_t)f;
@@ -164,20 +160,91 @@ contraction(const char *s, size_t n)
 	return 0;
 }
 
+/* Byte classes for the fast path of plain ASCII words. */
+#define BC_LOW		0x01
+#define BC_UP		0x02
+#define BC_DIG		0x04
+#define BC_SPACE	0x08	/* ASCII white space */
+#define BC_JOIN		0x10	/* may join or end a word specially: ' - . , & */
+#define BC_HIGH		0x20	/* a UTF-8 lead or continuation byte */
+#define BC_OPEN		0x40	/* an opening quote or bracket: " ( [ ' */
+#define BC_ALNUM	(BC_LOW | BC_UP | BC_DIG)
+
+static unsigned char bclass[256];
+
+static void
+bclass_init(void)
+{
+	int c;
+
+	for (c = 'a'; c <= 'z'; c++)
+		bclass[c] = BC_LOW;
+	for (c = 'A'; c <= 'Z'; c++)
+		bclass[c] = BC_UP;
+	for (c = '0'; c <= '9'; c++)
+		bclass[c] = BC_DIG;
+	bclass[' '] = bclass['\t'] = bclass['\n'] = bclass['\r'] = BC_SPACE;
+	bclass['\f'] = bclass['\v'] = BC_SPACE;
+	bclass['\''] = BC_JOIN | BC_OPEN;
+	bclass['-'] = bclass['.'] = bclass[','] = bclass['&'] = BC_JOIN;
+	bclass['"'] = bclass['('] = bclass['['] = BC_OPEN;
+	for (c = 0x80; c < 256; c++)
+		bclass[c] = BC_HIGH;
+}
+
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
-	size_t i = 0, j, k, a, rs, up, low;
+	size_t i = 0, j, k, a, rs, up, low, base = tv->n;
 	int simple;
 	long c, d;
 	int l, m;
+	unsigned bc;
 
-	tv->n = 0;
+	if (bclass['a'] == 0)
+		bclass_init();
+	if (tv->cap - tv->n < len + 1) {
+		/* at most one token per byte: no check per token */
+		tv->cap = tv->n + len + 1 > tv->cap * 2 ? tv->n + len + 1 : tv->cap * 2;
+		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
+	}
 	while (i < len) {
-		if (t[i] == ' ') {
+		bc = bclass[(unsigned char)t[i]];
+		if (bc & BC_SPACE) {
 			i++;
 			continue;
 		}
+		if (bc & BC_ALNUM) {
+			/*
+			 * The fast path: an ASCII word ended by a space or by
+			 * plain punctuation (not ' - . , & nor UTF-8) needs no
+			 * second look.
+			 */
+			size_t nup = 0, nlow = 0;
+			unsigned x;
+
+			for (j = i; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++) {
+				nup += (x & BC_UP) != 0;
+				nlow += (x & BC_LOW) != 0;
+			}
+			/* a comma joins only digits: "1,000" */
+			if (j < len && (bclass[(unsigned char)t[j]] & (BC_JOIN | BC_HIGH)) &&
+			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
+			    bclass[(unsigned char)t[j + 1]] & BC_DIG))))
+				goto slow;
+			push(tv, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
+			    TK_LOWER : TK_DIGIT) | (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
+			i = j;
+			continue;
+		}
+		if (!(bc & BC_HIGH) && t[i] != '\'') {
+			/* ASCII punctuation that is no apostrophe */
+			push(tv, i, i + 1, (bc & BC_OPEN ? TK_OPENQ : 0) |
+			    (t[i] == '"' ? TK_QUOTE : 0));
+			i++;
+			continue;
+		}
+slow:
 		l = dec(t + i, len - i, &c);
 		if (isspace_cp(c)) {
 			i += (size_t)l;
@@ -187,12 +254,14 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			unsigned f = 0;
 
 			/* A possessive apostrophe standing alone: "Jones'". */
-			if ((a = apos(t, i, len)) != 0 && tv->n > 0 &&
+			if ((a = apos(t, i, len)) != 0 && tv->n > base &&
 			    tv->v[tv->n - 1].e == i && (tv->v[tv->n - 1].f & TK_WORD))
 				f = TK_POSS;
 			if (c == '"' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
 			    c == '\'')
 				f |= TK_OPENQ;
+			if (c == '"' || c == 0x201C || c == 0x201D)
+				f |= TK_QUOTE;
 			push(tv, i, i + (size_t)l, f);
 			i += (size_t)l;
 			continue;

@@ -21,6 +21,7 @@
 #define TK_LOOKED	0x0400	/* g is valid (looked up) */
 #define TK_OPENQ	0x0800	/* an opening quote or bracket */
 #define TK_CATS		0x1000	/* cats is valid */
+#define TK_QUOTE	0x2000	/* a double quote: " “ ” */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
@@ -34,7 +35,7 @@ struct tokvec {
 	size_t		 n, cap;
 };
 
-/* Cuts text[0..len) into tokens (clears tv first). */
+/* Cuts text[0..len) into tokens, appended to tv. */
 void	tokenize(const char *text, size_t len, struct tokvec *tv);
 /* The token's gazetteer entry, looked up once. */
 const struct gent *tok_gaz(const char *text, struct tok *);
