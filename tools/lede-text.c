@@ -11,7 +11,7 @@
 #include "lede.h"
 
 static const char usage_text[] =
-"usage: lede-text [-o DIR] [file ...]\n"
+"usage: lede-text [--json] [-o DIR] [file ...]\n"
 "\n"
 "Reads records (see lede(7)) and writes their text units as text:\n"
 "paragraphs separated by a blank line, each article ended by a line holding\n"
@@ -22,6 +22,8 @@ static const char usage_text[] =
 "\n"
 "  -o, --output-dir=DIR  write one file per article into DIR instead, named\n"
 "                        after its DOC (made safe), with .txt appended\n"
+"      --json            write one JSON object per article instead:\n"
+"                        {\"doc\": DOC, \"text\": the article's text}\n"
 "      --lenient         skip malformed records with a warning\n"
 "  -h, --help            show this help\n"
 "      --version         show the version\n";
@@ -29,6 +31,7 @@ static const char usage_text[] =
 static const struct option longopts[] = {
 	{ "output-dir", required_argument, NULL, 'o' },
 	{ "lenient", no_argument, NULL, LEDE_OPT_LENIENT },
+	{ "json", no_argument, NULL, LEDE_OPT_JSON },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, LEDE_OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -40,6 +43,7 @@ struct state {
 	struct buf	 doc;		/* DOC of the article being written */
 	struct buf	 para;		/* paragraph part of LOC ("12" of "12.3") */
 	struct buf	 path;
+	struct buf	 jtext;		/* --json: the article's text so far */
 	int		 any_article;
 	int		 in_para;	/* a paragraph line is open (no LF yet) */
 	int		 in_sentences;	/* ...and it was written from sentence records */
@@ -48,6 +52,10 @@ struct state {
 static void
 put(struct state *st, const char *s, size_t n)
 {
+	if (rec_json) {
+		buf_add(&st->jtext, s, n);
+		return;
+	}
 	if (n > 0 && fwrite(s, 1, n, st->out) != n)
 		lede_write_failed();
 }
@@ -105,7 +113,17 @@ open_article(struct state *st, const char *doc, size_t n)
 static void
 close_article(struct state *st)
 {
-	if (st->in_para) {
+	if (st->in_para && rec_json) {
+		fputs("{\"doc\":", stdout);
+		json_put_string(stdout, st->doc.p, st->doc.len);
+		fputs(",\"text\":", stdout);
+		json_put_string(stdout, st->jtext.p, st->jtext.len);
+		fputs("}\n", stdout);
+		if (ferror(stdout))
+			lede_write_failed();
+		st->jtext.len = 0;
+		st->in_para = st->in_sentences = 0;
+	} else if (st->in_para) {
 		put(st, "\n", 1);
 		st->in_para = st->in_sentences = 0;
 		if (st->out == stdout)
@@ -181,6 +199,9 @@ main(int argc, char *argv[])
 		case LEDE_OPT_LENIENT:
 			rec_lenient = 1;
 			break;
+		case LEDE_OPT_JSON:
+			rec_json = 1;
+			break;
 		case LEDE_OPT_VERSION:
 			lede_version();
 		default:
@@ -189,6 +210,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (st.outdir != NULL && rec_json)
+		lede_usage_error("-o and --json cannot be used together");
 	if (st.outdir != NULL) {
 		if (mkdir(st.outdir, 0777) != 0 && errno != EEXIST)
 			lede_die(LEDE_EXIT_DATA, "%s", st.outdir);
@@ -199,5 +222,6 @@ main(int argc, char *argv[])
 	buf_free(&st.doc);
 	buf_free(&st.para);
 	buf_free(&st.path);
+	buf_free(&st.jtext);
 	return lede_finish();
 }

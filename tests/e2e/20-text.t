@@ -37,4 +37,8 @@ ok 'round trip: lede-split | lede-text keeps every character of the samples but 
   'for f in "$LEDE_ROOT"/examples/*.txt; do lede-split "$f" 2>/dev/null | lede-text | tr -d " \n\f" > a; sed "s/^\xef\xbb\xbf//; s/\xc2\xa0//g" "$f" | tr -d " \n\t\r" > b; cmp a b || exit 1; done'
 ok 'a 50 MB field' \
   'awk "BEGIN { s = \"x\"; while (length(s) < 50000000) s = s s; print \"a\t1\tbody\t\" s }" | lede-text | wc -c | grep -qx 67108867'
+t '--json: one object per article' 0 'a\t1\tbody\tOne "x".\na\t2.1\tbody\tTwo.\na\t2.2\tbody\tThree.\nb\t1\ttitle\tHead\n' \
+  '{"doc":"a","text":"One \\"x\\".\\n\\nTwo. Three."}\n{"doc":"b","text":"Head"}\n' lede-text --json
+t_err '-o and --json together is a usage error' 2 '' \
+  "lede-text: -o and --json cannot be used together\nTry 'lede-text --help' for more information.\n" lede-text --json -o x
 done_testing
