@@ -40,7 +40,7 @@ struct seg {
 	struct marker	*mk;
 	int		 nmk;		/* -1 until the markers are collected */
 	struct quotes {			/* quotation state so far */
-		size_t	sqpos;
+		size_t	sqpos, dqpos;	/* where the open quotation began */
 		int	dq, sq;
 	}		 q;
 };
@@ -244,6 +244,109 @@ is_dash(long cp)
 	return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2012;
 }
 
+/*
+ * Length of the markup tag at t[p] ("<p>", "</em>", "<img src=x>", and
+ * escaped "&lt;b&gt;"), or 0.  A name must follow "<", so "<< File" and
+ * "<ann@example.com>" are text.
+ */
+static size_t
+tag_len(const char *t, size_t n, size_t p)
+{
+	size_t q = p, lim;
+	int esc = 0;
+
+	if (n - p >= 4 && memcmp(t + p, "&lt;", 4) == 0) {
+		esc = 1;
+		q += 4;
+	} else if (t[p] == '<') {
+		q++;
+	} else {
+		return 0;
+	}
+	if (q < n && t[q] == '/')
+		q++;
+	if (q >= n || !is_alpha((unsigned char)t[q]))
+		return 0;
+	while (q < n && (is_alpha((unsigned char)t[q]) || is_digit((unsigned char)t[q])))
+		q++;
+	lim = q + 200 < n ? q + 200 : n;
+	if (q < lim && (t[q] == ' ' || t[q] == '/')) {
+		while (q < lim && t[q] != '<' && t[q] != '>' && t[q] != '&')
+			q++;
+	}
+	if (esc)
+		return lim - q >= 4 && memcmp(t + q, "&gt;", 4) == 0 ? q + 4 - p : 0;
+	return q < lim && t[q] == '>' ? q + 1 - p : 0;
+}
+
+/* Start of the markup tag ending just before e, or e. */
+static size_t
+tag_before(const char *t, size_t a, size_t e)
+{
+	size_t p;
+
+	if (e == a || (t[e - 1] != '>' && t[e - 1] != ';'))
+		return e;
+	for (p = e; p > a && e - p < 240; p--)
+		if ((t[p - 1] == '<' || t[p - 1] == '&') && tag_len(t, e, p - 1) == e - (p - 1))
+			return p - 1;
+	return e;
+}
+
+/*
+ * Scraped pages leave markup at sentence edges ("<p>This is it.</p>") and
+ * tables of contents leave dot leaders ("Chapter 2 ........ 6"): neither
+ * is part of the sentence, so the span leaves them out.
+ */
+static void
+trim_noise(const char *t, size_t *ap, size_t *bp)
+{
+	size_t a = *ap, b = *bp, l, p, d;
+
+	for (;;) {
+		if (a < b && (l = tag_len(t, b, a)) > 0) {
+			a = skip_space(t, b, a + l);
+		} else if ((p = tag_before(t, a, b)) < b) {
+			b = trim_end(t, a, p);
+		} else {
+			break;
+		}
+	}
+	/* A page number after dot leaders, then the leaders. */
+	for (p = b; p > a && ((t[p - 1] >= '0' && t[p - 1] <= '9') || t[p - 1] == '-'); p--)
+		;
+	if (p == b || t[b - 1] == '-')
+		goto done;
+	p = trim_end(t, a, p);
+	for (d = p; d > a && t[d - 1] == '.'; d--)
+		;
+	if (p - d >= 5)
+		b = trim_end(t, a, d);
+done:
+	*ap = a;
+	*bp = b;
+}
+
+/* t[a..b) is a page number on a line of its own ("\n3\n\nIntroduction"). */
+static int
+page_number_line(const struct seg *s, size_t a, size_t b)
+{
+	size_t p;
+
+	if (b - a > 4 || memchr(s->t, '\n', s->n) == NULL)
+		return 0;
+	for (p = a; p < b; p++)
+		if (s->t[p] < '0' || s->t[p] > '9')
+			return 0;
+	for (p = a; p > 0 && (s->t[p - 1] == ' ' || s->t[p - 1] == '\t'); p--)
+		;
+	if (p > 0 && s->t[p - 1] != '\n' && s->t[p - 1] != '\r')
+		return 0;
+	for (p = b; p < s->n && (s->t[p] == ' ' || s->t[p] == '\t'); p++)
+		;
+	return p == s->n || s->t[p] == '\n' || s->t[p] == '\r';
+}
+
 /* Closes the current sentence at end (exclusive); the next starts at next. */
 static void
 cut(struct seg *s, size_t end, size_t next)
@@ -256,7 +359,10 @@ cut(struct seg *s, size_t end, size_t next)
 	    s->t[a + 1] != '\0')
 		a = skip_space(s->t, end, a + 2);
 	b = trim_end(s->t, a, end);
-	if (b > a)
+	if (b > a && (s->t[a] == '<' || s->t[a] == '&' || s->t[b - 1] == '>' ||
+	    s->t[b - 1] == ';' || s->t[b - 1] == '.' || (s->t[b - 1] >= '0' && s->t[b - 1] <= '9')))
+		trim_noise(s->t, &a, &b);
+	if (b > a && !page_number_line(s, a, b))
 		spanvec_push(s->out, a, b);
 	s->start = next;
 	s->paren = s->bracket = 0;
@@ -698,6 +804,21 @@ attribution_follows(const struct seg *s, const struct next *nx)
  * Glued sentences: "Russia.We" (a lower-case word, the mark, a capitalised
  * word) ends, unless the whole token looks like an address or file name.
  */
+/* The word at p is a common web domain ending written as a word: "Com". */
+static int
+is_domain_suffix(const char *p, size_t n)
+{
+	static const char *const tld[] = { "com", "net", "org", "edu", "gov", NULL };
+	size_t w, k;
+
+	for (w = 0; w < n && is_alpha((unsigned char)p[w]); w++)
+		;
+	for (k = 0; tld[k] != NULL; k++)
+		if (w == 3 && strncasecmp(p, tld[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 {
@@ -722,6 +843,8 @@ glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 	}
 	if (lowers < 2 || !(t[i - 1] >= 'a' && t[i - 1] <= 'z'))
 		return 0;
+	if (is_domain_suffix(t + k, s->n - k))
+		return 0;	/* "Newsfeed.Com" */
 	for (p = k; p < s->n && !space_len(t, s->n, p); p++) {
 		if (t[p] == '@' || t[p] == '/' || t[p] == '_')
 			return 0;
@@ -729,6 +852,30 @@ glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * An emoticon standing as a word at p (":-)", ";)", ":P", ":((", ":'("):
+ * returns its length, or 0.  Web writers end sentences with them.
+ */
+static size_t
+emoticon_at(const struct seg *s, size_t p)
+{
+	const char *t = s->t;
+	size_t q = p + 1, m;
+
+	if (p >= s->n || (t[p] != ':' && t[p] != ';') || !space_before(t, p))
+		return 0;
+	if (q < s->n && (t[q] == '-' || t[q] == '\''))
+		q++;
+	for (m = q; m < s->n && strchr(")(DPpOo3][|*$@/\\", t[m]) != NULL && t[m] != '\0'; m++)
+		;
+	if (m == q || m - q > 4)
+		return 0;
+	/* ":/" is a mouth only alone: "x :/dev" is not one */
+	if (m < s->n && !space_len(t, s->n, m))
+		return 0;
+	return m - p;
 }
 
 /* ---- Candidate ends ---- */
@@ -912,12 +1059,15 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 		return 0;
 	if ((flags & SENT_W_NUMBER) && nx->cls == N_DIGIT)
 		return 0;
+	/* "etc." closes lists, which close sentences: any capital follows. */
+	if (i - ws == 3 && strncasecmp(s->t + ws, "etc", 3) == 0)
+		return nx->cls == N_UPPER;
 	if (flags & SENT_W_COMMON)
 		return next_is_opener(s, nx);
 	switch (kind) {
 	case P_ACRONYM:
 		if (is_ampm(s->t + ws, i - ws) && number_before(s, ts))
-			return nx->cls == N_UPPER;
+			return nx->cls == N_UPPER && !nx->paren;	/* "10 a.m. (EST)" */
 		return next_is_opener(s, nx);
 	case P_INITIAL:
 		if (prev_word_capitalised(s, ts, &exists) || !exists)
@@ -996,6 +1146,7 @@ quote_see(struct seg *s, size_t p, int l)
 	cp = cp_at(t, s->n, p, &l2);
 	if (cp == 0x201C) {
 		q->dq = 1;
+		q->dqpos = p;
 		return;
 	}
 	if (cp == 0x201D) {
@@ -1007,8 +1158,10 @@ quote_see(struct seg *s, size_t p, int l)
 	opening = (prev == ' ' || prev == '(' || prev == '[' || is_dash(prev) ||
 	    u8_isspace(prev)) && (is_alpha(next) || is_digit(next) || next == 0x2026 ||
 	    next == '.' || is_open_mark(next));
-	if (cp == '"')
+	if (cp == '"') {
 		q->dq = q->dq ? 0 : opening;
+		q->dqpos = p;
+	}
 	else if (opening && cp != 0x2019 && !elision(t + p + l, s->n - p - (size_t)l)) {
 		q->sq = 1;
 		q->sqpos = p;
@@ -1048,7 +1201,7 @@ quote_closes_after(const struct seg *s, size_t k, int which)
 
 /* Decides an end after ? or ! (maybe mixed with periods). */
 static int
-bang_ends(struct seg *s, size_t i, int closed, const struct next *nx)
+bang_ends(struct seg *s, size_t i, size_t runlen, int closed, const struct next *nx)
 {
 	size_t ts, ws;
 
@@ -1060,11 +1213,15 @@ bang_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 		return next_is_opener(s, nx);
 	if (nx->cls == N_LOWER)
 		return !closed && !nx->dash && !attribution_follows(s, nx);
-	/* An exclamation inside a quotation goes on: "The Queen! The Queen!" */
+	/*
+	 * An exclamation inside a quotation goes on ("The Queen! The Queen!"),
+	 * but a doubled one ("!!", "?!") is web writing, where a quoted
+	 * review runs on for sentences: "Great store!! I love it."
+	 */
 	if (!closed) {
 		int q = quote_open_at(s, i);
 
-		if (q && quote_closes_after(s, i, q))
+		if (q && runlen == 1 && quote_closes_after(s, i, q))
 			return 0;
 	} else if (nx->paren && k_is_quote_close(s, i)) {
 		return 0;	/* 'Stop!' (she didn't.) */
@@ -1088,6 +1245,9 @@ on_terminal(struct seg *s, size_t i)
 	/* A "!" or "?" opening a word is a letter ("!Kung"), not an end. */
 	if (space_before(t, i) && i + 1 < s->n && (t[i] == '!' || t[i] == '?') &&
 	    !space_len(t, s->n, i + 1) && t[i + 1] != '!' && t[i + 1] != '?')
+		return i + 1;
+	/* "Fax:? 555": a "?" glued to a colon stands for a lost character. */
+	if (t[i] == '?' && i > 0 && t[i - 1] == ':')
 		return i + 1;
 	if (t[i] == '.') {
 		ts = token_start(t, s->start, i);
@@ -1140,6 +1300,15 @@ on_terminal(struct seg *s, size_t i)
 		return k > r.end ? k : r.end;
 	}
 	look_ahead(s, k, &nx);
+	/* "Great! :-) See you": the emoticon belongs to the sentence it ends. */
+	if (nx.cls == N_PUNCT && (m = emoticon_at(s, nx.pos)) != 0) {
+		k = nx.pos + m;
+		look_ahead(s, k, &nx);
+		if (nx.cls == N_END) {
+			cut(s, s->n, s->n);
+			return s->n;
+		}
+	}
 	if (r.spaced) {
 		/* "compounds. . . . The": the glued period ends, the dots open the next. */
 		if (!space_before(t, i) && r.dots >= 4 && nx.cls == N_UPPER) {
@@ -1147,6 +1316,9 @@ on_terminal(struct seg *s, size_t i)
 			return k;
 		}
 		end = r.dots >= 4 && (nx.cls == N_UPPER || nx.cls == N_END);
+		/* ". . . This operation": three spaced dots, then an opener. */
+		if (r.dots == 3 && next_is_opener(s, &nx) && !(nx.wlen == 1 && t[nx.word] == 'I'))
+			end = 1;
 	} else if (r.wide) {
 		end = 1;
 	} else if (r.dots >= 2 && !r.bang) {
@@ -1154,10 +1326,13 @@ on_terminal(struct seg *s, size_t i)
 		if (nx.cls == N_UPPER && nx.wlen == 1 && t[nx.word] == 'I')
 			end = r.dots > 3;
 	} else if (r.bang) {
-		end = bang_ends(s, i, closed, &nx);
+		end = bang_ends(s, i, r.end - i, closed, &nx);
 	} else {
 		end = period_ends(s, i, closed, &nx);
 	}
+	/* "Score?............ 9": dot leaders before a page number. */
+	if (end && r.dots >= 5 && !r.spaced && nx.cls == N_DIGIT)
+		end = 0;
 	if (end && inside_brackets(s, k))
 		end = 0;
 	/* A period inside a single-quoted passage does not end the sentence. */
@@ -1360,6 +1535,14 @@ on_rule_char(struct seg *s, size_t i)
 	trail = e - q;
 	if (lead < 3 || (lead != e - i && trail < 3))
 		return i + 1;
+	/* "cut off --- do you know": a long dash inside a sentence. */
+	if (lead == e - i) {
+		struct next nx;
+
+		look_ahead(s, e, &nx);
+		if (nx.cls == N_LOWER && !nx.opened)
+			return e;
+	}
 	if (!at_sentence_start(s, i))
 		cut(s, i, i);
 	if (skip_space(t, s->n, e) < s->n)
@@ -1381,6 +1564,45 @@ on_gt(struct seg *s, size_t i)
 	if (nx.cls == N_UPPER || nx.cls == N_DIGIT)
 		cut(s, i + 2, i + 2);
 	return i + 2;
+}
+
+/*
+ * t[a..b) is the name or names a message opens with: one to max
+ * capitalised words ("and" and commas may join them), the first of them
+ * not a known word ("Well", "Today", "Mr").
+ */
+static int
+addressee(const struct seg *s, size_t a, size_t b, int max)
+{
+	const char *t = s->t;
+	size_t p = a, w;
+	int words = 0;
+	long cp;
+	int l;
+
+	b = trim_end(t, a, b);
+	while (p < b) {
+		for (w = p; w < b && !space_len(t, b, w) && t[w] != ','; w++)
+			;
+		if (w == p)
+			return 0;
+		cp = cp_at(t, b, p, &l);
+		if (words > 0 && w - p == 3 && memcmp(t + p, "and", 3) == 0) {
+			/* joins two names */
+		} else if (!is_upper(cp)) {
+			return 0;
+		} else if (++words > max) {
+			return 0;
+		} else if (words == 1 && (sent_word_flags(t + p, w - p) != 0 ||
+		    (w - p > 2 && t[w - 2] == 'l' && t[w - 1] == 'y'))) {
+			return 0;
+		}
+		for (; w < b && !is_alpha((unsigned char)t[w]); w++)
+			if (t[w] != ',' && !is_ascii_space((unsigned char)t[w]))
+				return 0;
+		p = w;
+	}
+	return words > 0;
 }
 
 /*
@@ -1420,13 +1642,29 @@ on_dash(struct seg *s, size_t i, size_t len)
 	const char *t = s->t;
 	size_t p, e = i + len;
 	int caps = 0, depth = 0;
+	struct next nx;
 
 	if (len == 1 && e < s->n && t[e] == '-')
 		e++;
 	if (!space_before(t, i) || e >= s->n || !space_len(t, s->n, e))
 		return e;
-	if (at_sentence_start(s, i))
+	if (at_sentence_start(s, i)) {
+		/* "... five years. -- Posted by": a signature rule after a sentence. */
+		if (e - i == 2 && t[i] == '-' && s->out->n > 0) {
+			look_ahead(s, e, &nx);
+			if (nx.cls == N_UPPER)
+				cut(s, e, e);
+		}
 		return e;
+	}
+	/* "Anna and Tom - Just a note": names a message opens with. */
+	if (i - s->start <= 40 && addressee(s, skip_space(t, i, s->start), i, 4)) {
+		look_ahead(s, e, &nx);
+		if (!nx.opened && next_is_opener(s, &nx)) {
+			cut(s, e, e);
+			return e;
+		}
+	}
 	for (p = s->start; p < i; p++) {
 		unsigned char c = (unsigned char)t[p];
 
@@ -1439,9 +1677,100 @@ on_dash(struct seg *s, size_t i, size_t len)
 		else if (depth == 0 && c >= 'A' && c <= 'Z')
 			caps++;
 	}
-	if (caps >= 2 && skip_space(t, s->n, e) < s->n)
+	/* Two capitals are a note ("PS -- There is"), not a place name. */
+	if (caps >= 3 && skip_space(t, s->n, e) < s->n)
 		cut(s, e, e);
 	return e;
+}
+
+/* An emoticon ends the sentence before the next word: "fun :-) See you". */
+static size_t
+on_colon(struct seg *s, size_t i)
+{
+	struct next nx;
+	size_t m, e;
+
+	if ((m = emoticon_at(s, i)) == 0)
+		return i + 1;
+	e = i + m;
+	look_ahead(s, e, &nx);
+	if (nx.cls == N_UPPER || nx.cls == N_DIGIT)
+		cut(s, e, e);
+	return e;
+}
+
+/*
+ * A mail address ends a header line or signature: "Email: ann@example.com
+ * Groups: ..." and "<bob@example.org> The ..." start a sentence at the
+ * capital after it.
+ */
+static size_t
+on_at(struct seg *s, size_t i)
+{
+	const char *t = s->t;
+	size_t ts, e, p, dot = 0;
+	struct next nx;
+
+	ts = token_start(t, s->start, i);
+	e = token_end(t, s->n, i);
+	if (ts == i || (!is_alpha((unsigned char)t[i - 1]) && !is_digit((unsigned char)t[i - 1]) &&
+	    t[i - 1] != '.' && t[i - 1] != '_'))
+		return i + 1;
+	/* Sentence punctuation after the address is left to its handlers. */
+	for (p = i + 1; p < e; p++) {
+		if (strchr(".!?,;:", t[p]) != NULL && (p + 1 == e || strchr(".!?,;:)]\"'>", t[p + 1]) != NULL))
+			return p;
+		if (t[p] == '.')
+			dot = p;
+		else if (!is_alpha((unsigned char)t[p]) && !is_digit((unsigned char)t[p]) &&
+		    t[p] != '-' && t[p] != '>' && t[p] != ')' && t[p] != '"')
+			return i + 1;
+	}
+	if (dot == 0 || dot + 1 >= e || !is_alpha((unsigned char)t[dot + 1]))
+		return i + 1;
+	look_ahead(s, e, &nx);
+	if (nx.cls == N_UPPER && !nx.opened && !nx.dash)
+		cut(s, e, e);
+	return e;
+}
+
+/*
+ * A heading run into its text at the start of a paragraph: "Lovely
+ * Cottage This cottage is ...".  Two to six capitalised words, none of
+ * them a usual opener or an abbreviation, then a capitalised pronoun or
+ * determiner, which no name goes on with.
+ */
+static void
+heading_run(struct seg *s)
+{
+	static const char *const det[] = { "The", "This", "These", "That", "Those", "It",
+	    "We", "He", "She", "They", "You", "There", "My", "Our", "Your", "Their", "His",
+	    "Its", NULL };
+	const char *t = s->t;
+	size_t p = 0, w;
+	int words = 0, k;
+	long cp;
+	int l;
+
+	for (;;) {
+		p = skip_space(t, s->n, p);
+		for (w = p; w < s->n && is_alpha((unsigned char)t[w]); w++)
+			;
+		if (w == p || (w < s->n && !space_len(t, s->n, w)))
+			return;		/* punctuation, digits or non-ASCII: not a plain heading */
+		cp = cp_at(t, s->n, p, &l);
+		if (!is_upper(cp))
+			return;
+		if (words >= 2)
+			for (k = 0; det[k] != NULL; k++)
+				if (strlen(det[k]) == w - p && memcmp(det[k], t + p, w - p) == 0) {
+					cut(s, p, p);
+					return;
+				}
+		if (++words > 6 || sent_word_flags(t + p, w - p) != 0)
+			return;
+		p = w;
+	}
 }
 
 /* ---- The scan ---- */
@@ -1468,7 +1797,7 @@ spanvec_free(struct spanvec *sv)
 
 /* Bytes that stop the scan. */
 enum { B_SKIP, B_TERM, B_NL, B_OPEN, B_CLOSE, B_MB, B_SLASH, B_RULE, B_GT, B_COMMA, B_DASH,
-	B_QUOTE };
+	B_QUOTE, B_COLON, B_AT };
 
 static const unsigned char byteclass[256] = {
 	['.'] = B_TERM, ['?'] = B_TERM, ['!'] = B_TERM,
@@ -1476,7 +1805,7 @@ static const unsigned char byteclass[256] = {
 	['('] = B_OPEN, ['['] = B_OPEN, [')'] = B_CLOSE, [']'] = B_CLOSE,
 	['/'] = B_SLASH, ['*'] = B_RULE, ['='] = B_RULE, ['_'] = B_RULE,
 	['~'] = B_RULE, ['-'] = B_DASH, ['>'] = B_GT, [','] = B_COMMA,
-	['"'] = B_QUOTE, ['\''] = B_QUOTE,
+	['"'] = B_QUOTE, ['\''] = B_QUOTE, [':'] = B_COLON, [';'] = B_COLON, ['@'] = B_AT,
 	[0xE2] = B_MB, [0xE3] = B_MB, [0xEF] = B_MB
 };
 
@@ -1496,6 +1825,8 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 	s.mk = marks;
 	s.nmk = -1;
 	out->n = 0;
+	heading_run(&s);
+	i = s.start;
 	while (i < len) {
 		/* The common case: a run of bytes nothing stops at. */
 		while (byteclass[(unsigned char)t[i]] == B_SKIP)
@@ -1540,6 +1871,12 @@ sent_split(const char *t, size_t len, struct spanvec *out)
 		case B_QUOTE:
 			quote_see(&s, i, 1);
 			i++;
+			break;
+		case B_COLON:
+			i = on_colon(&s, i);
+			break;
+		case B_AT:
+			i = on_at(&s, i);
 			break;
 		default:
 			cp = cp_at(t, len, i, &l);

@@ -41,7 +41,8 @@ enum {
 	SENT_W_STARTER	= 1 << 3,	/* usual sentence opener: The, He, But */
 	SENT_W_SPEECH	= 1 << 4,	/* reporting verb: said, yelled */
 	SENT_W_BANG	= 1 << 5,	/* name spelt with "!": Yahoo */
-	SENT_W_GREETING	= 1 << 6	/* greeting or sign-off: Thanks, Regards */
+	SENT_W_GREETING	= 1 << 6,	/* greeting or sign-off: Thanks, Regards */
+	SENT_W_DISCOURSE = 1 << 7	/* opens with a comma, not a name: Well, */
 };
 unsigned	sent_word_flags(const char *w, size_t n);
 /* Adds a word to the lists at run time (copied); flags as above. */

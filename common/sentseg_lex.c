@@ -15,6 +15,7 @@ extern const struct lede_blob lede_blob_sent_starters;
 extern const struct lede_blob lede_blob_sent_after_bang;
 extern const struct lede_blob lede_blob_sent_bang_names;
 extern const struct lede_blob lede_blob_sent_salutations;
+extern const struct lede_blob lede_blob_sent_discourse;
 
 /* Longest word looked up; longer tokens are never abbreviations. */
 #define WORD_MAX 32
@@ -112,6 +113,7 @@ load(void)
 	load_blob(&lede_blob_sent_after_bang, SENT_W_SPEECH);
 	load_blob(&lede_blob_sent_bang_names, SENT_W_BANG);
 	load_blob(&lede_blob_sent_salutations, SENT_W_GREETING);
+	load_blob(&lede_blob_sent_discourse, SENT_W_DISCOURSE);
 }
 
 unsigned
