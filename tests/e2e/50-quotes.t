@@ -101,6 +101,13 @@ t 'no verb: the main clause subject, not the one after If' 0 \
   "a\t1\ttext\tAna Lopez left.\na\t2\ttext\tIf she goes, city rules let the deputy call a ${L}snap vote${R} soon.\n" \
   '' lede-quotes
 
+t 'he or she with no name: the description said before' 0 \
+  "a\t1\ttext\tThe harbour board spokeswoman said traffic was up.\na\t2\ttext\t${L}We expect a busy summer,${R} she added.\n" \
+  "a\t2\tquote\tWe expect a busy summer\tthe harbour board spokeswoman\tadded\tdirect\n" lede-quotes
+t 'it: an acronym that has spoken' 0 \
+  "a\t1\ttext\tThe XQZ said rates would hold. ${L}Inflation is falling,${R} it said.\n" \
+  "a\t1\tquote\tInflation is falling\tXQZ\tsaid\tdirect\n" lede-quotes
+
 # A nickname in marks is part of the name, not a quotation.
 t 'nickname inside a name' 0 "a\t1\ttext\t${L}We won,${R} said Earvin ${L}Magic${R} Johnson.\n" \
   "a\t1\tquote\tWe won\tEarvin Johnson\tsaid\tdirect\n" lede-quotes

@@ -16,6 +16,7 @@
 #define TAIL_REACH 10		/* tokens after a quotation where its verb may be */
 #define APPOSITION_REACH 25	/* tokens of ", Trump's envoy for ...," to skip */
 #define SENTENCE_REACH 80	/* tokens of a sentence looked at either side */
+#define DESCRIBED_REACH 120	/* tokens back to the description a he or she stands for */
 
 static int subject_after(struct qart *, size_t, size_t, int *);
 static int participle(struct qart *, size_t);
@@ -35,6 +36,8 @@ static size_t subj_start;
  * Vermont senator", "a Democratic source" (tokens [desc_t0, desc_t1)).
  */
 static size_t desc_t0, desc_t1;
+/* ... and whether the speaker last found is a he or she the names did not resolve. */
+static int pron_open;
 
 /* Whether token k is a noun for a person, singular or plural: senator, officials. */
 static int
@@ -67,6 +70,7 @@ struct attr {
 	int	name;
 	size_t	cue;		/* token */
 	size_t	desc_t0, desc_t1;	/* the speaker described, not named */
+	int	pron_open;		/* he or she, with no name to stand for */
 };
 
 /* A speaker found at cue: what describes it, if no name does. */
@@ -77,6 +81,7 @@ found(struct attr *r, size_t cue)
 	r->cue = cue;
 	r->desc_t0 = desc_t0;
 	r->desc_t1 = r->name < 0 ? desc_t1 : 0;
+	r->pron_open = r->name < 0 && pron_open;
 	return 1;
 }
 
@@ -362,6 +367,7 @@ subject_end(struct qart *a, size_t lo, size_t k, int *name, int depth)
 			subj_start = m->t0;
 			if (m->kind == MK_PRON) {
 				*name = m->ref;
+				pron_open = m->ref < 0 && (tok_cls(a, m->t0) & (LX_PRON_M | LX_PRON_F));
 				return 1;
 			}
 			if (m->t1 == k + 1 && !x->poss) {
@@ -526,6 +532,8 @@ subject_after(struct qart *a, size_t cue, size_t hi, int *name)
 		*name = m->kind == MK_PRON ? m->ref : m->name;
 		if (m->kind == MK_NAME && a->toks[m->t1 - 1].poss)
 			*name = -1;	/* according to Trump's doctor */
+		pron_open = m->kind == MK_PRON && m->ref < 0 &&
+		    (tok_cls(a, m->t0) & (LX_PRON_M | LX_PRON_F));
 		return 1;
 	}
 	if (tok_is_determiner(a, k)) {
@@ -625,9 +633,11 @@ find_tail(struct qart *a, size_t qt, size_t hi, struct attr *r)
 		/* the speaker or the verb comes first after the mark: not "…" when he said */
 		subj_start = j;
 		desc_t1 = 0;
+		pron_open = 0;
 		if (subject_before(a, qt + 1, j, &r->name) && adjacent(a, qt, subj_start))
 			return found(r, j);
 		desc_t1 = 0;
+		pron_open = 0;
 		if (j <= qt + 2 && subject_after(a, j, end, &r->name))
 			return found(r, j);
 		if (tok_cls(a, j) & (LX_TITLE | LX_PERSON))
@@ -675,16 +685,59 @@ find_head(struct qart *a, size_t qt, size_t from, size_t lo, size_t hi, struct a
 		if (!is_cue(a, j, start))
 			continue;
 		desc_t1 = 0;
+		pron_open = 0;
 		if (passive_agent(a, j, qt, hi, &r->name))
 			return found(r, j);
 		desc_t1 = 0;
+		pron_open = 0;
 		if (subject_before(a, start, j, &r->name))
 			return found(r, j);
 		desc_t1 = 0;
+		pron_open = 0;
 		if (!subjects_only && subject_after(a, j, qt, &r->name))
 			return found(r, j);
 	}
 	return 0;
+}
+
+/*
+ * The description a he or she stands for when no name does: the speaker
+ * of the last speech verb before token `before` in this paragraph or the
+ * one before ("The Trafford Centre spokeswoman said ..."), or the
+ * description a sentence there opens with.
+ */
+static void
+described_before(struct qart *a, size_t before, struct attr *r)
+{
+	size_t p = a->toks[before].para, stop, j, s0, s1;
+	int name;
+
+	stop = p > 0 ? a->paras[p - 1].t0 : a->paras[p].t0;
+	for (j = before; j-- > stop && j + DESCRIBED_REACH > before;) {
+		if (j + 1 < a->ntok && a->toks[j + 1].sent != a->toks[j].sent &&
+		    a->toks[j + 1].para == a->toks[j].para && j + 1 < before) {
+			/* the start of a sentence: does it open with a description? */
+			sentence_of(a, j + 1, &s0, &s1);
+			if (s1 > before)
+				s1 = before;
+			if (s1 > j + 2 && sentence_described(a, s1 - 1, &name, &s0, &s1) && name < 0) {
+				r->desc_t0 = s0;
+				r->desc_t1 = s1;
+				return;
+			}
+		}
+		if (!is_cue(a, j, stop))
+			continue;
+		sentence_of(a, j, &s0, &s1);
+		desc_t1 = 0;
+		if (subject_before(a, s0, j, &name)) {
+			if (name < 0 && desc_t1 > 0) {
+				r->desc_t0 = desc_t0;
+				r->desc_t1 = desc_t1;
+			}
+			return;		/* the nearest speaker decides, described or not */
+		}
+	}
 }
 
 void
@@ -768,6 +821,9 @@ attrib_para(struct qart *a, size_t p)
 			    find_head(a, qt, r.cue < qt ? r.cue : qt, lo, hi, &outer, 1) &&
 			    outer.name >= 0 && name_is_person(a, outer.name))
 				r = outer;
+			/* "A spokeswoman said ... "...," she added": the description */
+			if (r.name < 0 && r.desc_t1 == 0 && r.pron_open)
+				described_before(a, lo, &r);
 			q->attributed = q->own = 1;
 			q->speaker = r.name;
 			q->desc_t0 = r.desc_t0;

@@ -283,6 +283,21 @@ tok_is_it(struct qart *a, size_t t)
 	return a->toks[t].e - a->toks[t].s == 2 && (s[0] == 'i' || s[0] == 'I') && s[1] == 't';
 }
 
+/* A name in capitals, one word: GM, BPI, NATO -- a body, not a person. */
+static int
+acronym(const struct qart *a, int id)
+{
+	const char *s = name_str(a, id);
+	size_t i, n = a->names[id].len;
+
+	if (n < 2 || n > 6)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != '&')
+			return 0;
+	return 1;
+}
+
 /* The person he or she at token t stands for (for "it", the organisation): the last fitting subject. */
 static int
 antecedent(struct qart *a, size_t p, unsigned cls)
@@ -301,8 +316,12 @@ antecedent(struct qart *a, size_t p, unsigned cls)
 		if (id < 0)
 			continue;
 		if (cls & LX_PRON_G) {
-			/* it: an organisation of this paragraph or the one before */
-			if (m->kind == MK_NAME && a->names[id].org && m->para + 1 >= p)
+			/*
+			 * it: an organisation of this paragraph or the one before,
+			 * or an acronym there that has spoken ("GM said ...")
+			 */
+			if (m->kind == MK_NAME && m->para + 1 >= p && (a->names[id].org ||
+			    (a->names[id].spoke && !a->names[id].place && acronym(a, id))))
 				return id;
 			continue;
 		}
