@@ -970,6 +970,16 @@ read_closers(struct seg *s, size_t p, int *closed)
 		}
 		p += (size_t)l;
 	}
+	/* "the phrase. ' And": the open quotation closed by a mark set apart. */
+	if (p < n && space_len(t, n, p)) {
+		q = skip_space(t, n, p);
+		if (q < n && ((t[q] == '\'' && s->q.sq) || (t[q] == '"' && s->q.dq)) &&
+		    (q + 1 == n || space_len(t, n, q + 1))) {
+			quote_see(s, q, 1);
+			*closed = 1;
+			p = q + 1;
+		}
+	}
 	return p;
 }
 
@@ -1187,7 +1197,9 @@ quote_closes_after(const struct seg *s, size_t k, int which)
 
 	for (p = k; p < lim; p += (size_t)l) {
 		cp = cp_at(t, lim, p, &l);
-		if (which == 1 && (cp == '"' || cp == 0x201D))
+		/* a straight quote between a space and a word opens another */
+		if (which == 1 && (cp == 0x201D || (cp == '"' && !(space_before(t, p) &&
+		    p + 1 < lim && (is_alpha((unsigned char)t[p + 1]) || t[p + 1] == '\'')))))
 			return 1;
 		if (which == 2 && (cp == '\'' || cp == 0x2019) && p > 0 &&
 		    !space_before(t, p)) {
