@@ -24,6 +24,10 @@ t 'quote after the attribution' 0 'a\t1\tbody\t"It is over," he said. "We go hom
   'a\t1.1\tbody\t"It is over," he said.\na\t1.2\tbody\t"We go home."\n' lede-sentences
 t 'escapes inside the text' 0 'a\t1\tbody\tLine one\\nLine two. Tab\\there.\n' \
   'a\t1.1\tbody\tLine one\na\t1.2\tbody\tLine two.\na\t1.3\tbody\tTab\\there.\n' lede-sentences
+t 'web writing: emoticon and mail address' 0 'a\t1\tbody\tFun night :-) See you. Mail: kim@example.net Hours vary.\n' \
+  'a\t1.1\tbody\tFun night :-)\na\t1.2\tbody\tSee you.\na\t1.3\tbody\tMail: kim@example.net\na\t1.4\tbody\tHours vary.\n' lede-sentences
+t 'markup at the edges left out' 0 'a\t1\tbody\t<p>It passed. Few objected.</p>\n' \
+  'a\t1.1\tbody\tIt passed.\na\t1.2\tbody\tFew objected.\n' lede-sentences
 t '--json' 0 'a\t1\tbody\tHi there. Bye.\n' \
   '{"doc":"a","loc":"1.1","kind":"body","text":"Hi there."}\n{"doc":"a","loc":"1.2","kind":"body","text":"Bye."}\n' \
   lede-sentences --json
