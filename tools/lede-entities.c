@@ -1,6 +1,7 @@
 /* lede-entities -- named entities, with offsets and the article's canonical names. */
 /* SPDX-License-Identifier: MIT */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,65 +79,70 @@ utoa(size_t v, char *out)
 	return n;
 }
 
-/* Appends s[0..n) escaped as lede(7) says: TAB, LF, CR, backslash. */
+/* Bytes lede(7) escapes: TAB, LF, CR, backslash (the letter after the backslash). */
+static const char esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+
+/* Appends s[0..n) escaped as lede(7) says; b has room for 2n more bytes. */
 static void
 add_escaped(struct buf *b, const char *s, size_t n)
 {
-	size_t i, start = 0;
+	char *o = b->p + b->len;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		char c = s[i], e;
+		char e = esc[(unsigned char)s[i]];
 
-		if (c == '\t')
-			e = 't';
-		else if (c == '\n')
-			e = 'n';
-		else if (c == '\r')
-			e = 'r';
-		else if (c == '\\')
-			e = '\\';
-		else
-			continue;
-		buf_add(b, s + start, i - start);
-		buf_addc(b, '\\');
-		buf_addc(b, e);
-		start = i + 1;
+		if (e) {
+			*o++ = '\\';
+			*o++ = e;
+		} else {
+			*o++ = s[i];
+		}
 	}
-	buf_add(b, s + start, n - start);
+	b->len = (size_t)(o - b->p);
+}
+
+/* Entity lines of the current record, written at once. */
+static struct buf out;
+
+static void
+flush_out(void)
+{
+	if (out.len && (fwrite(out.p, 1, out.len, stdout) != out.len || ferror(stdout)))
+		lede_write_failed();
+	out.len = 0;
 }
 
 static void
 write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 {
-	static struct buf line;
 	char sb[24], eb[24];
 	struct field x[3];
 	const char *text = r->f[F_TEXT].s;
 
 	if (!rec_json) {
-		/* the common case, one write per record */
+		/* the common case: into the record's buffer */
 		const char *kind = ent_type_name((enum etype)m->type);
+		const char *cn = m->canon ? m->canon : text + m->s;
+		size_t cl = m->canon ? m->canonlen : m->e - m->s;
 
-		line.len = 0;
-		add_escaped(&line, r->f[F_DOC].s, r->f[F_DOC].n);
-		buf_addc(&line, '\t');
-		add_escaped(&line, r->f[F_LOC].s, r->f[F_LOC].n);
-		buf_addc(&line, '\t');
-		buf_adds(&line, kind);
-		buf_addc(&line, '\t');
-		add_escaped(&line, text + m->s, m->e - m->s);
-		buf_addc(&line, '\t');
-		buf_add(&line, sb, utoa(cs, sb));
-		buf_addc(&line, '\t');
-		buf_add(&line, eb, utoa(ce, eb));
-		buf_addc(&line, '\t');
-		if (m->canon)
-			add_escaped(&line, m->canon, m->canonlen);
-		else
-			add_escaped(&line, text + m->s, m->e - m->s);
-		buf_addc(&line, '\n');
-		if (fwrite(line.p, 1, line.len, stdout) != line.len || ferror(stdout))
-			lede_write_failed();
+		buf_reserve(&out, 2 * (r->f[F_DOC].n + r->f[F_LOC].n + (m->e - m->s) + cl) +
+		    strlen(kind) + 2 * 24 + 8);
+		add_escaped(&out, r->f[F_DOC].s, r->f[F_DOC].n);
+		out.p[out.len++] = '\t';
+		add_escaped(&out, r->f[F_LOC].s, r->f[F_LOC].n);
+		out.p[out.len++] = '\t';
+		memcpy(out.p + out.len, kind, strlen(kind));
+		out.len += strlen(kind);
+		out.p[out.len++] = '\t';
+		add_escaped(&out, text + m->s, m->e - m->s);
+		out.p[out.len++] = '\t';
+		out.len += utoa(cs, out.p + out.len);
+		out.p[out.len++] = '\t';
+		out.len += utoa(ce, out.p + out.len);
+		out.p[out.len++] = '\t';
+		add_escaped(&out, cn, cl);
+		out.p[out.len++] = '\n';
 		return;
 	}
 
@@ -145,6 +151,47 @@ write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 	x[2] = m->canon ? fld(m->canon, m->canonlen) : fld(text + m->s, m->e - m->s);
 	rec_put(r->f[F_DOC], r->f[F_LOC], ent_type_name((enum etype)m->type),
 	    text + m->s, m->e - m->s, x, 3);
+}
+
+/* Code points in s[0..n), as u8_count() counts them; ASCII eight bytes at a time. */
+static size_t
+cp_count(const char *s, size_t n)
+{
+	size_t i = 0, count = 0;
+	uint64_t w;
+
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				i += 8;
+				count += 8;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			count++;
+			continue;
+		}
+		/* the rest of the stretch the slow way */
+		{
+			size_t e = i + 8 < n ? i + 8 : n;
+			long cp;
+			int len;
+
+			while (i < e) {
+				if ((unsigned char)s[i] < 0x80) {
+					i++;
+				} else {
+					len = u8_decode(s + i, n - i, &cp);
+					i += len > 0 ? (size_t)len : 1;
+				}
+				count++;
+			}
+		}
+	}
+	return count;
 }
 
 static int
@@ -159,21 +206,24 @@ on_article(const struct article *a, void *arg)
 		size_t pos = 0, cp = 0;
 
 		/* --lenient passes a malformed record on, -p every record */
-		if (pass || rc->bad)
+		if (pass || rc->bad) {
+			flush_out();
 			rec_write_rec(rc);
+		}
 		for (; i < mentions.n && mentions.v[i].rec == r; i++) {
 			const struct mention *m = &mentions.v[i];
 			size_t cs, ce;
 
 			if (!(want & (1UL << m->type)))
 				continue;
-			cs = cp + u8_count(rc->f[F_TEXT].s + pos, m->s - pos);
-			ce = cs + u8_count(rc->f[F_TEXT].s + m->s, m->e - m->s);
+			cs = cp + cp_count(rc->f[F_TEXT].s + pos, m->s - pos);
+			ce = cs + cp_count(rc->f[F_TEXT].s + m->s, m->e - m->s);
 			pos = m->s;
 			cp = cs;
 			write_entity(rc, m, cs, ce);
 		}
 	}
+	flush_out();
 	return 0;
 }
 

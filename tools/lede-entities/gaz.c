@@ -193,7 +193,7 @@ grow(void)
  * A small cache in front of the table for the words asked for most ("The",
  * "Mr", the article's names): one cache line instead of two misses.
  */
-#define FC_SIZE 65536
+#define FC_SIZE 16384
 static struct fcache {
 	uint32_t h;
 	uint8_t n;		/* 0: empty */

@@ -55,6 +55,57 @@ static const struct {
 };
 #define NPATS (sizeof(pats) / sizeof(pats[0]))
 
+/* Lower-case words that may start a date or time, by first letter. */
+static const char *const trig_by[26] = {
+	['c' - 'a'] = " coming ",
+	['d' - 'a'] = " dozen dozens ",
+	['e' - 'a'] = " earlier eight eighth eleven ",
+	['f' - 'a'] = " fifteen fifth fifty first five forty four fourth ",
+	['h' - 'a'] = " hundreds ",
+	['l' - 'a'] = " last later ",
+	['m' - 'a'] = " midnight millions ",
+	['n' - 'a'] = " next nine ninth noon ",
+	['o' - 'a'] = " one ",
+	['p' - 'a'] = " past ",
+	['s' - 'a'] = " second seven seventh several six sixth ",
+	['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
+	['y' - 'a'] = " yesterday ",
+};
+/* lengths of the words (bit n), by their first two letters: a quick filter */
+uint16_t num_trig_lens[26][26];
+
+static void
+trig_init(void)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < 26; i++)
+		for (p = trig_by[i]; p && *p; p++)
+			if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+				num_trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
+}
+
+int
+num_trigger_word(const char *s, size_t n)
+{
+	const char *p;
+	size_t i;
+
+	if (!num_trigger_maybe(s, n))
+		return 0;
+	/* each word of the list, " one two ": compare, then skip to the next */
+	for (p = trig_by[s[0] - 'a'] + 1; *p; p++) {
+		for (i = 0; i < n && p[i] == s[i]; i++)
+			;
+		if (i == n && p[n] == ' ')
+			return 1;
+		while (*p != ' ')
+			p++;
+	}
+	return 0;
+}
+
 static pcre2_code *code[NPATS];
 static pcre2_match_data *md;
 static int with_numbers;
@@ -66,6 +117,8 @@ num_init(int numbers)
 	int err;
 
 	with_numbers = numbers;
+	if (num_trig_lens['t' - 'a']['w' - 'a'] == 0)
+		trig_init();
 	for (i = 0; i < NPATS; i++) {
 		if (pats[i].numbers && !numbers)
 			continue;

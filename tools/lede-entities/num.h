@@ -4,6 +4,7 @@
 #define LEDE_ENT_NUM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gaz.h"
 
@@ -18,5 +19,20 @@ void	num_free(void);
  */
 enum etype num_match(const char *text, size_t len, size_t at, size_t *end,
 	    const char *prevword, size_t prevlen);
+
+/*
+ * Lower-case words a date, time or number may start with ("last", "two",
+ * "yesterday"): num_trigger_maybe() is a quick filter by the first two
+ * letters and the length, num_trigger_word() the exact test.
+ */
+extern uint16_t num_trig_lens[26][26];
+
+static inline int
+num_trigger_maybe(const char *s, size_t n)
+{
+	return n >= 3 && n <= 9 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
+	    s[1] <= 'z' && (num_trig_lens[s[0] - 'a'][s[1] - 'a'] & (1u << n));
+}
+int	num_trigger_word(const char *s, size_t n);
 
 #endif

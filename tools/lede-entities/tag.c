@@ -753,65 +753,6 @@ is_caps_unit(size_t r)
 	return up >= 4 && low * 4 < up;
 }
 
-/* Lower-case words that may start a date or time, by first letter. */
-static const char *const trig_by[26] = {
-	['c' - 'a'] = " coming ",
-	['d' - 'a'] = " dozen dozens ",
-	['e' - 'a'] = " earlier eight eighth eleven ",
-	['f' - 'a'] = " fifteen fifth fifty first five forty four fourth ",
-	['h' - 'a'] = " hundreds ",
-	['l' - 'a'] = " last later ",
-	['m' - 'a'] = " midnight millions ",
-	['n' - 'a'] = " next nine ninth noon ",
-	['o' - 'a'] = " one ",
-	['p' - 'a'] = " past ",
-	['s' - 'a'] = " second seven seventh several six sixth ",
-	['t' - 'a'] = " ten tenth third thirty this thousands three today tomorrow tonight twelve twenty two ",
-	['y' - 'a'] = " yesterday ",
-};
-/* lengths of the words (bit n), by their first two letters: a quick filter */
-static uint16_t trig_lens[26][26];
-
-static void
-trig_init(void)
-{
-	const char *p;
-	size_t i;
-
-	for (i = 0; i < 26; i++)
-		for (p = trig_by[i]; p && *p; p++)
-			if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
-				trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
-}
-
-/* Might s[0..n) be one of the trigger words?  Cheap, no false negatives. */
-static inline int
-num_trigger_maybe(const char *s, size_t n)
-{
-	return n >= 3 && n <= 9 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
-	    s[1] <= 'z' && (trig_lens[s[0] - 'a'][s[1] - 'a'] & (1u << n));
-}
-
-static int
-num_trigger_word(const char *s, size_t n)
-{
-	const char *l, *p;
-	size_t i;
-
-	if (!num_trigger_maybe(s, n))
-		return 0;
-	l = trig_by[s[0] - 'a'];
-	for (p = l; (p = strchr(p + 1, s[0])) != NULL; ) {
-		if (p[-1] != ' ')
-			continue;
-		for (i = 0; i < n && p[i] == s[i]; i++)
-			;
-		if (i == n && p[n] == ' ')
-			return 1;
-	}
-	return 0;
-}
-
 /* The length of the valid UTF-8 prefix of s[0..n); ASCII eight bytes at a time. */
 static size_t
 valid_prefix(const char *s, size_t n)
@@ -852,10 +793,14 @@ scan_numbers(size_t r)
 
 	for (; k < lim; k++) {
 		struct tok *tk = &T.v[k];
-		unsigned char ch = (unsigned char)tf->s[tk->s];
+		unsigned char ch;
 		int try = 0;
 
-
+		/* most words: a lower-case word no date or number starts with */
+		if ((tk->f & (TK_LOWER | TK_NUMW)) == TK_LOWER && !O->numbers &&
+		    (unsigned char)tf->s[tk->s] < 0x80)
+			continue;
+		ch = (unsigned char)tf->s[tk->s];
 		if (tk->f & TK_DIGIT)
 			try = 1;
 		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || ((tk->f & TK_CAP) &&
@@ -868,11 +813,7 @@ scan_numbers(size_t r)
 		    tf->s[tk->e] == ' '))
 			try = tk->e - tk->s <= 3 && (tk->f & TK_UPPER || tk->e - tk->s == 1);
 		else if (tk->f & TK_LOWER)
-			try = (num_trigger_maybe(tf->s + tk->s, tk->e - tk->s) &&
-			    num_trigger_word(tf->s + tk->s, tk->e - tk->s)) ||
-			    (tk->e - tk->s == 3 && memcmp(tf->s + tk->s, "the", 3) == 0 &&
-			    tk->e + 1 < tf->n && tf->s[tk->e + 1] >= '1' && tf->s[tk->e + 1] <= '2') ||
-			    (O->numbers && (tk->e - tk->s) >= 3);
+			try = (tk->f & TK_NUMW) || (O->numbers && (tk->e - tk->s) >= 3);
 		if (!try)
 			continue;
 		/* the patterns need valid UTF-8: only the valid start is searched */
@@ -1370,8 +1311,6 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 {
 	size_t r, i, j;
 
-	if (trig_lens['t' - 'a']['w' - 'a'] == 0)
-		trig_init();
 	A = a;
 	O = o;
 	M = out;

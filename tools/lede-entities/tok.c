@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lede.h"
+#include "num.h"
 #include "tok.h"
 
 /* Decodes one code point; an invalid byte is U+FFFD of length 1. */
@@ -160,6 +161,21 @@ contraction(const char *s, size_t n)
 	return 0;
 }
 
+/* TK_NUMW for the word t[s..e) of t[0..len) (see num.h). */
+static unsigned
+numw(const char *t, size_t s, size_t e, size_t len)
+{
+	if (t[s] < 'a' || t[s] > 'z')
+		return 0;
+	if (num_trigger_maybe(t + s, e - s) && num_trigger_word(t + s, e - s))
+		return TK_NUMW;
+	/* "the 1990s" */
+	if (e - s == 3 && memcmp(t + s, "the", 3) == 0 && e + 1 < len &&
+	    t[e + 1] >= '1' && t[e + 1] <= '2')
+		return TK_NUMW;
+	return 0;
+}
+
 /* Byte classes for the fast path of plain ASCII words. */
 #define BC_LOW		0x01
 #define BC_UP		0x02
@@ -233,7 +249,8 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			    bclass[(unsigned char)t[j + 1]] & BC_DIG))))
 				goto slow;
 			push(tv, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
-			    TK_LOWER : TK_DIGIT) | (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
+			    TK_LOWER | numw(t, i, j, len) : TK_DIGIT) |
+			    (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
 			i = j;
 			continue;
 		}
@@ -346,6 +363,8 @@ slow:
 					f = shape(t, i, j);
 				}
 			}
+			if (f & TK_LOWER)
+				f |= numw(t, i, j, len);
 			push(tv, i, j, f);
 		}
 		/* The possessive: ’s or 's; a contraction: 're, 'll ... */

@@ -22,6 +22,8 @@
 #define TK_OPENQ	0x0800	/* an opening quote or bracket */
 #define TK_CATS		0x1000	/* cats is valid */
 #define TK_QUOTE	0x2000	/* a double quote: " “ ” */
+#define TK_NUMW		0x4000	/* an ASCII lower-case word that may start a
+				   date or number ("last", "two", "the 1990s") */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
