@@ -69,6 +69,7 @@ struct name {
 	size_t		lastkey;	/* hash of the last word, lower case */
 	int		nwords;
 	int		org, place, titled, given, gender;	/* gender: 'm', 'f' or 0 */
+	int		gender_sure;	/* from a title (Mr, Lady), not a given name */
 	int		spoke;		/* was the subject of a speech verb */
 	char		titles[48];	/* title words seen before it, lower case */
 	size_t		tlen;

@@ -329,9 +329,7 @@ antecedent(struct qart *a, size_t p, unsigned cls)
 			continue;
 		if (m->kind == MK_PRON || personlike(a, id, &g)) {
 			personlike(a, id, &g);
-			if ((cls & LX_PRON_M) && g == 'f')
-				continue;
-			if ((cls & LX_PRON_F) && g == 'm')
+			if (((cls & LX_PRON_M) && g == 'f') || ((cls & LX_PRON_F) && g == 'm'))
 				continue;
 			if (m->kind == MK_PRON && !(a->ments[i].ref >= 0))
 				continue;
@@ -409,7 +407,7 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 	size_t t, k, mi, tstart, t00;
 	int speaks;
 	unsigned cls;
-	int id, gender = 0, titled = 0, place;
+	int id, gender = 0, titled = 0, place, sure = 0;
 	char buf[256];
 	size_t bl, at[8], trun;
 	struct mention *m;
@@ -514,11 +512,16 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 			const char *w = text + a->toks[t].s;
 			size_t wl = a->toks[t].e - a->toks[t].s;
 
-			if (ieq(w, wl, "Mr.", 3) || ieq(w, wl, "Mr", 2))
+			if (ieq(w, wl, "Mr.", 3) || ieq(w, wl, "Mr", 2) || ieq(w, wl, "Sir", 3) ||
+			    ieq(w, wl, "Lord", 4) || ieq(w, wl, "Baron", 5)) {
 				gender = 'm';
-			else if (ieq(w, wl, "Mrs.", 4) || ieq(w, wl, "Ms.", 3) || ieq(w, wl, "Mrs", 3) ||
-			    ieq(w, wl, "Ms", 2) || ieq(w, wl, "Miss", 4))
+				sure = 1;
+			} else if (ieq(w, wl, "Mrs.", 4) || ieq(w, wl, "Ms.", 3) || ieq(w, wl, "Mrs", 3) ||
+			    ieq(w, wl, "Ms", 2) || ieq(w, wl, "Miss", 4) || ieq(w, wl, "Lady", 4) ||
+			    ieq(w, wl, "Baroness", 8) || ieq(w, wl, "Dame", 4)) {
 				gender = 'f';
+				sure = 1;
+			}
 			if (tok_cls(a, t) & LX_TITLE)
 				add_title(&a->names[id], w, wl);
 		}
@@ -527,8 +530,10 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		    (tok_cls(a, tstart - 1) & (LX_TITLE | LX_ROLE)))
 			add_title(&a->names[id], text + a->toks[tstart - 1].s,
 			    a->toks[tstart - 1].e - a->toks[tstart - 1].s);
-		if (gender && !a->names[id].gender)
+		if (gender && (!a->names[id].gender || (sure && !a->names[id].gender_sure))) {
 			a->names[id].gender = gender;
+			a->names[id].gender_sure = sure;
+		}
 	}
 	/* "Hewitt said", "Lucas has told": whoever speaks is a person or a body */
 	speaks = 0;
