@@ -360,7 +360,7 @@ cut(struct seg *s, size_t end, size_t next)
 		a = skip_space(s->t, end, a + 2);
 	b = trim_end(s->t, a, end);
 	if (b > a && (s->t[a] == '<' || s->t[a] == '&' || s->t[b - 1] == '>' ||
-	    s->t[b - 1] == ';' || s->t[b - 1] == '.' || (s->t[b - 1] >= '0' && s->t[b - 1] <= '9')))
+	    s->t[b - 1] == ';' || (s->t[b - 1] >= '0' && s->t[b - 1] <= '9')))
 		trim_noise(s->t, &a, &b);
 	if (b > a && !page_number_line(s, a, b))
 		spanvec_push(s->out, a, b);
@@ -1747,6 +1747,43 @@ on_at(struct seg *s, size_t i)
 }
 
 /*
+ * A caption label run into its text: "Figure 1.5 Residents of the town
+ * ...", "Table 3 The sample".  Returns 1 if it cut.
+ */
+static int
+caption_run(struct seg *s)
+{
+	static const char *const label[] = { "Figure", "Fig", "Table", "Image", "Photo",
+	    "Map", "Chart", "Plate", "Exhibit", NULL };
+	const char *t = s->t;
+	size_t p, w, d;
+	struct next nx;
+	int k;
+
+	p = skip_space(t, s->n, 0);
+	for (w = p; w < s->n && is_alpha((unsigned char)t[w]); w++)
+		;
+	for (k = 0; label[k] != NULL; k++)
+		if (strlen(label[k]) == w - p && memcmp(label[k], t + p, w - p) == 0)
+			break;
+	if (label[k] == NULL || w >= s->n || t[w] != ' ')
+		return 0;
+	d = w + 1;
+	if (d >= s->n || !is_digit((unsigned char)t[d]))
+		return 0;
+	while (d < s->n && (is_digit((unsigned char)t[d]) ||
+	    (t[d] == '.' && d + 1 < s->n && is_digit((unsigned char)t[d + 1]))))
+		d++;
+	if (d >= s->n || t[d] != ' ')
+		return 0;
+	look_ahead(s, d, &nx);
+	if (nx.cls != N_UPPER || nx.opened)
+		return 0;
+	cut(s, d, d);
+	return 1;
+}
+
+/*
  * A heading run into its text at the start of a paragraph: "Lovely
  * Cottage This cottage is ...".  Two to six capitalised words, none of
  * them a usual opener or an abbreviation, then a capitalised pronoun or
@@ -1764,6 +1801,8 @@ heading_run(struct seg *s)
 	long cp;
 	int l;
 
+	if (caption_run(s))
+		return;
 	for (;;) {
 		p = skip_space(t, s->n, p);
 		for (w = p; w < s->n && is_alpha((unsigned char)t[w]); w++)

@@ -178,6 +178,10 @@ static const struct {
 	  "Quiet Harbour Inn | This inn sits by the water." },
 	{ "heading", "Lord Of The Isles is a poem.", "Lord Of The Isles is a poem." },
 	{ "heading", "Tom and I went home.", "Tom and I went home." },
+	{ "caption", "Figure 2.1 Rainfall in the valley since 1990.",
+	  "Figure 2.1 | Rainfall in the valley since 1990." },
+	{ "caption", "Table 4 shows the totals.", "Table 4 shows the totals." },
+	{ "caption", "Map 3: The old border.", "Map 3: The old border." },
 	/* Scraped markup and tables of contents. */
 	{ "markup", "<p>The vote is today.</p>", "The vote is today." },
 	{ "markup", "<h1 class=\"x\">Budget</h1>\n<p>It passed. Few objected.</p>",
