@@ -742,6 +742,21 @@ prev_word_capitalised(const struct seg *s, size_t ts, int *exists)
 	return is_upper(cp);
 }
 
+/* Words (white-space separated) in t[a..b). */
+static int
+words_between(const char *t, size_t a, size_t b)
+{
+	int words = 0, in = 0;
+
+	for (; a < b; a++) {
+		if (is_ascii_space((unsigned char)t[a]))
+			in = 0;
+		else if (!in && ++words)
+			in = 1;
+	}
+	return words;
+}
+
 /* True if "am"/"pm" written with periods: a.m, P.M */
 static int
 is_ampm(const char *w, size_t n)
@@ -819,6 +834,36 @@ is_domain_suffix(const char *p, size_t n)
 	return 0;
 }
 
+/* t[a..b) is a whole number, maybe with thousands commas or a currency sign. */
+static int
+plain_number(const char *t, size_t a, size_t b)
+{
+	size_t p;
+	int digits = 0;
+
+	for (p = a; p < b; p++) {
+		if (t[p] >= '0' && t[p] <= '9')
+			digits++;
+		else if (t[p] != ',' && !(p == a && t[p] == '$'))
+			return 0;
+	}
+	return digits > 0 && t[b - 1] != ',';
+}
+
+/* The letters at k run to white space or sentence punctuation, not on into an address. */
+static int
+word_then_space(const struct seg *s, size_t k)
+{
+	size_t p = k;
+
+	while (p < s->n && is_alpha((unsigned char)s->t[p]))
+		p++;
+	if (p == s->n || space_len(s->t, s->n, p))
+		return 1;
+	return strchr(",;:!?'\"", s->t[p]) != NULL ||
+	    (s->t[p] == '.' && (p + 1 == s->n || space_len(s->t, s->n, p + 1)));
+}
+
 static int
 glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 {
@@ -833,6 +878,8 @@ glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 	cp = cp_at(t, s->n, k + (size_t)l, &l);
 	if (!is_lower(cp))
 		return 0;
+	if (plain_number(t, ts, i))
+		return word_then_space(s, k);	/* "bought 1,000.That is a lot." */
 	for (p = ts; p < i; p++) {
 		if (t[p] == '@' || t[p] == '/' || t[p] == ':' || t[p] == '.' || t[p] == '_')
 			return 0;
@@ -1076,8 +1123,12 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 		return next_is_opener(s, nx);
 	switch (kind) {
 	case P_ACRONYM:
-		if (is_ampm(s->t + ws, i - ws) && number_before(s, ts))
+		if (is_ampm(s->t + ws, i - ws) && number_before(s, ts)) {
+			/* "At 5 a.m. Mr. Lee left": a time phrase alone is no sentence. */
+			if (words_between(s->t, s->start, ts) <= 2)
+				return 0;
 			return nx->cls == N_UPPER && !nx->paren;	/* "10 a.m. (EST)" */
+		}
 		return next_is_opener(s, nx);
 	case P_INITIAL:
 		if (prev_word_capitalised(s, ts, &exists) || !exists)
@@ -1086,6 +1137,9 @@ period_ends(struct seg *s, size_t i, int closed, const struct next *nx)
 	case P_NUMBER:
 		return nx->cls != N_LOWER;
 	default:
+		if (nx->cls == N_LOWER && !closed && i - ws <= 3 && kind == P_WORD &&
+		    is_lower((unsigned char)s->t[ws]) && number_before(s, ts))
+			return 0;	/* a unit after a number: "3.5 in. long" */
 		if (nx->cls == N_LOWER)
 			return !closed && !nx->dash && (!nx->opened || nx->paren);
 		return 1;

@@ -54,6 +54,8 @@ static const struct {
 	{ "ampm", "The polls shut at 9 p.m. Counting starts at once.",
 	  "The polls shut at 9 p.m. | Counting starts at once." },
 	{ "ampm", "Trains stop at 11 P.M. on weekdays.", "Trains stop at 11 P.M. on weekdays." },
+	{ "ampm", "By 7 a.m. Dr. Osei had left. The lab shut at 9 p.m. Dr. Osei was home.",
+	  "By 7 a.m. Dr. Osei had left. | The lab shut at 9 p.m. | Dr. Osei was home." },
 	/* Initials. */
 	{ "initials", "The novel by T. R. Okoro sold well.", "The novel by T. R. Okoro sold well." },
 	{ "initials", "Vice President Kamala D. Harris spoke.", "Vice President Kamala D. Harris spoke." },
@@ -63,6 +65,7 @@ static const struct {
 	{ "numbers", "The count was 1,204. Turnout was low.", "The count was 1,204. | Turnout was low." },
 	{ "numbers", "She came 2nd. He came 14th.", "She came 2nd. | He came 14th." },
 	{ "numbers", "Version 2.0.1 fixed it.", "Version 2.0.1 fixed it." },
+	{ "numbers", "The pipe is 4 in. wide and 9 ft. long.", "The pipe is 4 in. wide and 9 ft. long." },
 	{ "numbers", "It cost $.75 and .25 of a cent!", "It cost $.75 and .25 of a cent!" },
 	/* List numbering. */
 	{ "list", "1. Pack the tent.", "1. Pack the tent." },
@@ -95,6 +98,9 @@ static const struct {
 	  "They left Kenya. | \xe2\x80\x9cWe had no choice,\xe2\x80\x9d he said." },
 	{ "glued", "The talks failed.Both sides walked out.",
 	  "The talks failed. | Both sides walked out." },
+	{ "glued", "Tickets sold out at 2,500.Organisers were glad.",
+	  "Tickets sold out at 2,500. | Organisers were glad." },
+	{ "glued", "Read page 2.Example.org has more.", "Read page 2.Example.org has more." },
 	{ "quotes", "\"Stop! Stop now!\" the guard shouted. He ran.",
 	  "\"Stop! Stop now!\" the guard shouted. | He ran." },
 	{ "quotes", "He said 'Not today. Maybe later' and left.",
