@@ -1462,6 +1462,20 @@ on_bullet(struct seg *s, size_t i)
 
 /* ---- Web and mail text: stamps, separators, addresses, sign-offs ---- */
 
+/*
+ * The word after p is in lower case: prose goes on ("This cottage is"),
+ * where a title would go on in capitals ("Meet The Fockers").
+ */
+static int
+prose_follows(const struct seg *s, size_t p)
+{
+	struct next nx;
+
+	look_ahead(s, p, &nx);
+	return nx.cls == N_LOWER && !nx.opened;
+}
+
+
 static size_t
 digits_at(const char *t, size_t n, size_t p, size_t max)
 {
@@ -1723,10 +1737,14 @@ on_dash(struct seg *s, size_t i, size_t len)
 		}
 		return e;
 	}
-	/* "Anna and Tom - Just a note": names a message opens with. */
+	/*
+	 * "Anna and Tom - Just a note": names a message opens with, then
+	 * prose ("Sophie Scholl - The Final Days" is a title).
+	 */
 	if (i - s->start <= 40 && addressee(s, skip_space(t, i, s->start), i, 4)) {
 		look_ahead(s, e, &nx);
-		if (!nx.opened && next_is_opener(s, &nx)) {
+		if (!nx.opened && next_is_opener(s, &nx) &&
+		    prose_follows(s, nx.word + nx.wlen)) {
 			cut(s, e, e);
 			return e;
 		}
@@ -1869,7 +1887,8 @@ heading_run(struct seg *s)
 		if (words >= 2)
 			for (k = 0; det[k] != NULL; k++)
 				if (strlen(det[k]) == w - p && memcmp(det[k], t + p, w - p) == 0) {
-					cut(s, p, p);
+					if (prose_follows(s, w))
+						cut(s, p, p);
 					return;
 				}
 		if (++words > 6 || sent_word_flags(t + p, w - p) != 0)
