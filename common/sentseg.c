@@ -1389,8 +1389,14 @@ on_terminal(struct seg *s, size_t i)
 		end = 1;
 	} else if (r.dots >= 2 && !r.bang) {
 		end = nx.cls == N_UPPER || (nx.cls == N_OTHER && !nx.opened);
+		/* "I" after "..." may go on; ".." is a period typed twice. */
 		if (nx.cls == N_UPPER && nx.wlen == 1 && t[nx.word] == 'I')
-			end = r.dots > 3;
+			end = r.dots > 3 || r.end - i == 2;
+		/* "pretty cool... http://...": a web address starts anew. */
+		if (nx.cls == N_LOWER && !nx.opened && (s->n - nx.word >= 7 &&
+		    (memcmp(t + nx.word, "http://", 7) == 0 || memcmp(t + nx.word, "https:/", 7) == 0 ||
+		    memcmp(t + nx.word, "www.", 4) == 0)))
+			end = 1;
 	} else if (r.bang) {
 		end = bang_ends(s, i, r.end - i, closed, &nx);
 	} else {

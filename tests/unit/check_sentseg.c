@@ -79,6 +79,10 @@ static const struct {
 	/* Ellipses. */
 	{ "ellipsis", "I waited... Nobody came.", "I waited... | Nobody came." },
 	{ "ellipsis", "I waited... and waited.", "I waited... and waited." },
+	{ "ellipsis", "We left at noon.. I was tired.", "We left at noon.. | I was tired." },
+	{ "ellipsis", "I think... I hope so.", "I think... I hope so." },
+	{ "ellipsis", "Photos are up... http://example.com/a",
+	  "Photos are up... | http://example.com/a" },
 	{ "ellipsis", "I waited\xe2\x80\xa6 Nobody came.", "I waited\xe2\x80\xa6 | Nobody came." },
 	{ "ellipsis", "It was . . . odd. Quite odd.", "It was . . . odd. | Quite odd." },
 	{ "ellipsis", "The draft said \"we [...] agree\" and stopped.",
