@@ -2,6 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "article.h"
 #include "lexicon.h"
@@ -54,6 +57,36 @@ static int
 ascii_alnum(unsigned char c)
 {
 	return alnum_tab[c];
+}
+
+/*
+ * The end of the run of ASCII letters and digits at p[i]: sixteen bytes
+ * at a time where SSE2 is there (the paragraph text ends in a NUL and
+ * LX_PAD readable bytes, so a load never leaves the buffer), one by one
+ * elsewhere.  Bytes from 0x80 end the run: the caller decodes them.
+ */
+static inline size_t
+alnum_run(const char *p, size_t i)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	for (;;) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+		    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) & 0xFFFFu;
+
+		if (stop != 0)
+			return i + (size_t)__builtin_ctz(stop);
+		i += 16;
+	}
+#else
+	while (alnum_tab[(unsigned char)p[i]])	/* stops at the NUL after the paragraph */
+		i++;
+	return i;
+#endif
 }
 
 /* Length of the alphanumeric character at s (0 if it is not one). */
@@ -142,8 +175,7 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 	while (i < n) {
 		unsigned char c;
 
-		while (alnum_tab[(unsigned char)p[i]])	/* stops at the NUL after the paragraph */
-			i++;
+		i = alnum_run(p, i);	/* stops at the NUL after the paragraph */
 		if (i >= n)
 			break;
 		c = (unsigned char)p[i];

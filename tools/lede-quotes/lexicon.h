@@ -32,7 +32,7 @@ void		lx_free(void);
 /* Classes of s[0..n), compared without ASCII case; a trailing '.' is optional. */
 unsigned	lx_get(const char *s, size_t n);
 /* The same, for a word followed by at least LX_PAD readable bytes. */
-#define LX_PAD 8
+#define LX_PAD 16
 unsigned	lx_get_padded(const char *s, size_t n);
 /*
  * For a role noun, whether a person whose title words are titles[0..n)

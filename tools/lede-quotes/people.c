@@ -462,7 +462,15 @@ mention_add_chunk(struct qart *a, size_t p, size_t t0, size_t t1)
 		if (bl > 0)
 			buf[bl++] = ' ';
 		at[t - t0] = bl;	/* the name after the titles is a tail of it */
-		memcpy(buf + bl, text + a->toks[t].s, k);
+		/*
+		 * Sixteen bytes at once for a short word (the text has LX_PAD
+		 * bytes after it; what follows the word is overwritten or
+		 * ignored): a copy of a fixed size is no library call.
+		 */
+		if (k <= 16 && bl + 16 <= sizeof(buf))
+			memcpy(buf + bl, text + a->toks[t].s, 16);
+		else
+			memcpy(buf + bl, text + a->toks[t].s, k);
 		bl += k;
 	}
 	trun = t0;
