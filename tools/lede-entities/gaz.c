@@ -72,21 +72,40 @@ lc(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* Eight bytes with ASCII capitals made small (other bytes unchanged). */
+static inline uint64_t
+fold8(uint64_t w)
+{
+	uint64_t x = w & 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t ge_a = x + 0x3f3f3f3f3f3f3f3fULL;	/* high bit: byte >= 'A' */
+	uint64_t gt_z = x + 0x2525252525252525ULL;	/* high bit: byte > 'Z' */
+
+	return w | ((ge_a & ~gt_z & ~w & 0x8080808080808080ULL) >> 2);
+}
+
+/* A multiplicative hash of the case-folded key, eight bytes at a time. */
 uint32_t
 gaz_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)lc((unsigned char)s[i]);
-		h *= 16777619u;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ fold8(w)) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
 	}
-	/* FNV's low bits cluster; mix them before masking */
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	return h;
+	if (i < n) {
+		size_t j;
+
+		for (w = 0, j = 0; i + j < n; j++)
+			w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+		h = (h ^ fold8(w)) * 0xff51afd7ed558ccdULL;
+	}
+	h ^= h >> 32;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	return (uint32_t)h;
 }
 
 static int
@@ -193,7 +212,7 @@ grow(void)
  * A small cache in front of the table for the words asked for most ("The",
  * "Mr", the article's names): one cache line instead of two misses.
  */
-#define FC_SIZE 16384
+#define FC_SIZE 65536
 static struct fcache {
 	uint32_t h;
 	uint8_t n;		/* 0: empty */
@@ -249,12 +268,24 @@ static const struct gent *gaz_get_slow(const char *, size_t, uint32_t);
 const struct gent *
 gaz_get(const char *s, size_t n)
 {
+	if (n == 0 || n > 200 || slots == NULL)
+		return NULL;
+	return gaz_get_h(s, n, gaz_hash(s, n));
+}
+
+void
+gaz_prefetch(uint32_t h)
+{
+	__builtin_prefetch(&front[h & (FC_SIZE - 1)]);
+}
+
+const struct gent *
+gaz_get_h(const char *s, size_t n, uint32_t h)
+{
 	struct fcache *c;
-	uint32_t h;
 
 	if (n == 0 || n > 200 || slots == NULL)
 		return NULL;
-	h = gaz_hash(s, n);
 	if (n > sizeof(c->k))
 		return gaz_get_slow(s, n, h);
 	c = &front[h & (FC_SIZE - 1)];
@@ -455,6 +486,23 @@ line_start(const char *lo, const char *p)
 	return p;
 }
 
+/*
+ * A line to probe in [lo, hi) near p: the next line start at or after p
+ * (found forwards, quickly), else the start of p's line.
+ */
+static const char *
+probe_line(const char *lo, const char *p, const char *hi)
+{
+	const char *nl;
+
+	if (p == lo || p[-1] == '\n')
+		return p;
+	nl = memchr(p, '\n', (size_t)(hi - p));
+	if (nl && nl + 1 < hi)
+		return nl + 1;
+	return line_start(lo, p);
+}
+
 static const char *
 next_line(const char *p, const char *end)
 {
@@ -476,7 +524,7 @@ blob_find(const struct lede_blob *b, const char **startp, const char *key, size_
 	lo = *startp;
 	hi = end;
 	while (lo < hi) {
-		mid = line_start(lo, lo + (hi - lo) / 2);
+		mid = probe_line(lo, lo + (hi - lo) / 2, hi);
 		c = cmp_line(key, n, mid, end);
 		if (c == 0) {
 			first = mid;
@@ -740,10 +788,28 @@ static struct cue {
 	uint64_t cats;
 } cues[CUE_SLOTS];
 
+/*
+ * A filter in front of it, by the first two bytes (folded, five bits
+ * each): the lengths of the cue words there, and the union of their roles.
+ */
+static uint32_t cue_lens[32][32];
+static uint64_t cue_roles[32][32];
+
+static inline size_t
+cue_fi(const char *s, size_t n)
+{
+	return (size_t)(((unsigned char)s[0] & 31) << 5 | ((unsigned char)s[n > 1] & 31));
+}
+
 static void
 cue_add(const char *s, size_t n, uint64_t cats)
 {
 	size_t i;
+
+	if (n > 0 && n < 32) {
+		(&cue_lens[0][0])[cue_fi(s, n)] |= 1u << n;
+		(&cue_roles[0][0])[cue_fi(s, n)] |= cats;
+	}
 
 	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
 		if (cues[i].klen == n && keyeq(cues[i].key, s, n)) {
@@ -762,12 +828,22 @@ gaz_cue(const char *s, size_t n)
 
 	if (n > 2 && s[n - 1] == '.')
 		n--;		/* "Feb." */
-	if (n == 0 || n > 20)
+	if (n == 0 || n > 20 || !((&cue_lens[0][0])[cue_fi(s, n)] & (1u << n)))
 		return 0;
 	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
 		if (cues[i].klen == n && keyeq(cues[i].key, s, n))
 			return cues[i].cats;
 	return 0;
+}
+
+uint64_t
+gaz_cue_has(const char *s, size_t n, uint64_t want)
+{
+	size_t m = n > 2 && s[n - 1] == '.' ? n - 1 : n;
+
+	if (m == 0 || m > 20 || !((&cue_roles[0][0])[cue_fi(s, m)] & want))
+		return 0;
+	return gaz_cue(s, n) & want;
 }
 
 static int

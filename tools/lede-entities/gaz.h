@@ -91,9 +91,15 @@ void	gaz_freeze(void);
 void	gaz_trim(void);
 /* Looks key[0..n) up, ignoring ASCII case; NULL if unknown. */
 const struct gent *gaz_get(const char *key, size_t n);
+/* gaz_get() with the key's gaz_hash() known. */
+const struct gent *gaz_get_h(const char *key, size_t n, uint32_t h);
+/* Asks the memory for what gaz_get_h() with hash h will read first. */
+void	gaz_prefetch(uint32_t h);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
 uint64_t gaz_cue(const char *key, size_t n);
-/* FNV-1a over ASCII-lowercased bytes. */
+/* gaz_cue() & roles, quickly when no cue word like it has one of them. */
+uint64_t gaz_cue_has(const char *key, size_t n, uint64_t roles);
+/* A hash of the ASCII-lowercased bytes. */
 uint32_t gaz_hash(const char *s, size_t n);
 
 #endif

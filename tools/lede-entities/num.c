@@ -96,7 +96,7 @@ num_trigger_word(const char *s, size_t n)
 		return 0;
 	/* each word of the list, " one two ": compare, then skip to the next */
 	for (p = trig_by[s[0] - 'a'] + 1; *p; p++) {
-		for (i = 0; i < n && p[i] == s[i]; i++)
+		for (i = 1; i < n && p[i] == s[i]; i++)
 			;
 		if (i == n && p[n] == ' ')
 			return 1;

@@ -548,7 +548,7 @@ scan_unit(size_t r)
 	scan_quoted_titles(r);
 
 	while (k < lim) {
-		if (!capword(r, k)) {
+		if (!(T.v[k].f & TK_CAP) || !capword(r, k)) {
 			k++;
 			continue;
 		}
@@ -796,16 +796,15 @@ scan_numbers(size_t r)
 		unsigned char ch;
 		int try = 0;
 
-		/* most words: a lower-case word no date or number starts with */
-		if ((tk->f & (TK_LOWER | TK_NUMW)) == TK_LOWER && !O->numbers &&
-		    (unsigned char)tf->s[tk->s] < 0x80)
+		/* most words: a lower-case word no date or amount starts with */
+		if ((tk->f & (TK_LOWER | TK_NUMW)) == TK_LOWER && !O->numbers)
 			continue;
 		ch = (unsigned char)tf->s[tk->s];
 		if (tk->f & TK_DIGIT)
 			try = 1;
 		else if (ch == '$' || ch == 0xC2 || ch == 0xE2 || ((tk->f & TK_CAP) &&
 		    month_day_maybe(tf->s + tk->s, tk->e - tk->s) &&
-		    (gaz_cue(tf->s + tk->s, tk->e - tk->s) & (G_MONTH | G_DAY))))
+		    gaz_cue_has(tf->s + tk->s, tk->e - tk->s, G_MONTH | G_DAY)))
 			try = 1;
 		else if ((ch == 'U' || ch == 'A' || ch == 'C' || ch == 'N' || ch == 'H' ||
 		    ch == 'S' || ch == 'E' || ch == 'G') && tk->e < lim + 0 &&
@@ -1296,7 +1295,7 @@ count_sports(void)
 			if (!(tk->f & (TK_LOWER | TK_UPPER)) || tk->e - tk->s < 4 ||
 			    tk->e - tk->s > 10)
 				continue;
-			if (gaz_cue(rtext(r) + tk->s, tk->e - tk->s) & G_SPORT) {
+			if (gaz_cue_has(rtext(r) + tk->s, tk->e - tk->s, G_SPORT)) {
 				if (++hits >= 3) {
 					sports = 1;
 					return;
@@ -1332,6 +1331,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 			continue;
 		tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &T);
 		uend[r] = T.n;
+		tok_lookup_all(rc->f[F_TEXT].s, T.v + ustart[r], uend[r] - ustart[r]);
 		ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
 	}
 	if (T.n > innumcap) {

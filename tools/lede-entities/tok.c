@@ -161,16 +161,22 @@ contraction(const char *s, size_t n)
 	return 0;
 }
 
-/* TK_NUMW for the word t[s..e) of t[0..len) (see num.h). */
-static unsigned
+/*
+ * TK_NUMW for the lower-case word t[s..e) of t[0..len): one that may
+ * start a date or number (see num.h), or any word whose first byte may
+ * start an amount ($, £, €: 0xC2, 0xE2).
+ */
+static inline unsigned
 numw(const char *t, size_t s, size_t e, size_t len)
 {
-	if (t[s] < 'a' || t[s] > 'z')
-		return 0;
+	unsigned char c = (unsigned char)t[s];
+
+	if (c == 0xC2 || c == 0xE2 || c == '$')
+		return TK_NUMW;
 	if (num_trigger_maybe(t + s, e - s) && num_trigger_word(t + s, e - s))
 		return TK_NUMW;
 	/* "the 1990s" */
-	if (e - s == 3 && memcmp(t + s, "the", 3) == 0 && e + 1 < len &&
+	if (e - s == 3 && c == 't' && t[s + 1] == 'h' && t[s + 2] == 'e' && e + 1 < len &&
 	    t[e + 1] >= '1' && t[e + 1] <= '2')
 		return TK_NUMW;
 	return 0;
@@ -374,7 +380,8 @@ slow:
 			push(tv, j, j + a + 1, TK_POSS);
 			j += a + 1;
 		} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
-			push(tv, j, j + a + k, TK_LOWER | TK_WORD);
+			push(tv, j, j + a + k, TK_LOWER | TK_WORD |
+			    ((unsigned char)t[j] == 0xE2 ? TK_NUMW : 0));
 			j += a + k;
 		}
 		i = j;
@@ -411,4 +418,35 @@ tok_cats(const char *text, struct tok *t)
 	if (t->f & TK_UPPER)
 		return t->cats = g->cats;
 	return t->cats = g->cats & ~g->acro;
+}
+
+void
+tok_lookup_all(const char *text, struct tok *v, size_t n)
+{
+	size_t k, len;
+	struct tok *t;
+
+	for (k = 0; k < n; k++) {
+		t = &v[k];
+		len = t->e - t->s;
+		if ((t->f & (TK_CAP | TK_UPPER)) && !(t->f & TK_LOOKED) && len <= 200) {
+			t->h = gaz_hash(text + t->s, len);
+			gaz_prefetch(t->h);
+		}
+	}
+	for (k = 0; k < n; k++) {
+		t = &v[k];
+		len = t->e - t->s;
+		if ((t->f & (TK_CAP | TK_UPPER)) && !(t->f & TK_LOOKED) && len <= 200) {
+			t->g = gaz_get_h(text + t->s, len, t->h);
+			if (t->g == NULL && len > 2 && text[t->e - 1] == '.')
+				t->g = gaz_get(text + t->s, len - 1);
+			t->f |= TK_LOOKED;
+			if (t->g)
+				__builtin_prefetch(t->g);
+		}
+	}
+	for (k = 0; k < n; k++)
+		if (v[k].f & (TK_CAP | TK_UPPER))
+			(void)tok_cats(text, &v[k]);
 }

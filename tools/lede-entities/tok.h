@@ -22,12 +22,13 @@
 #define TK_OPENQ	0x0800	/* an opening quote or bracket */
 #define TK_CATS		0x1000	/* cats is valid */
 #define TK_QUOTE	0x2000	/* a double quote: " “ ” */
-#define TK_NUMW		0x4000	/* an ASCII lower-case word that may start a
-				   date or number ("last", "two", "the 1990s") */
+#define TK_NUMW		0x4000	/* a lower-case word that may start a date,
+				   number or amount ("last", "two", "the 1990s") */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
 	uint16_t	 f;
+	uint32_t	 h;		/* gaz_hash, in tok_lookup_all() */
 	const struct gent *g;
 	uint64_t	 cats;		/* tok_cats(), once computed */
 };
@@ -41,6 +42,11 @@ struct tokvec {
 void	tokenize(const char *text, size_t len, struct tokvec *tv);
 /* The token's gazetteer entry, looked up once. */
 const struct gent *tok_gaz(const char *text, struct tok *);
+/*
+ * Looks up every capitalised word of v[0..n) (tokens of text) at once, so
+ * that the memory serves many look-ups together (pure, as tok_cats is).
+ */
+void	tok_lookup_all(const char *text, struct tok *v, size_t n);
 /* Categories of a token, acronym-only ones dropped for non-all-caps tokens. */
 uint64_t tok_cats(const char *text, struct tok *);
 
