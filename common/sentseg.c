@@ -860,7 +860,7 @@ word_then_space(const struct seg *s, size_t k)
 		p++;
 	if (p == s->n || space_len(s->t, s->n, p))
 		return 1;
-	return strchr(",;:!?'\"", s->t[p]) != NULL ||
+	return (s->t[p] != '\0' && strchr(",;:!?'\"", s->t[p]) != NULL) ||
 	    (s->t[p] == '.' && (p + 1 == s->n || space_len(s->t, s->n, p + 1)));
 }
 
@@ -1808,7 +1808,8 @@ on_at(struct seg *s, size_t i)
 		return i + 1;
 	/* Sentence punctuation after the address is left to its handlers. */
 	for (p = i + 1; p < e; p++) {
-		if (strchr(".!?,;:", t[p]) != NULL && (p + 1 == e || strchr(".!?,;:)]\"'>", t[p + 1]) != NULL))
+		if (t[p] != '\0' && strchr(".!?,;:", t[p]) != NULL &&
+		    (p + 1 == e || (t[p + 1] != '\0' && strchr(".!?,;:)]\"'>", t[p + 1]) != NULL)))
 			return p;
 		if (t[p] == '.')
 			dot = p;
