@@ -40,7 +40,7 @@ struct seg {
 	struct marker	*mk;
 	int		 nmk;		/* -1 until the markers are collected */
 	struct quotes {			/* quotation state so far */
-		size_t	sqpos, dqpos;	/* where the open quotation began */
+		size_t	sqpos;	/* where the open single quotation began */
 		int	dq, sq;
 	}		 q;
 };
@@ -815,10 +815,6 @@ attribution_follows(const struct seg *s, const struct next *nx)
 	return nx2.cls == N_LOWER && (sent_word_flags(s->t + nx2.word, nx2.wlen) & SENT_W_SPEECH);
 }
 
-/*
- * Glued sentences: "Russia.We" (a lower-case word, the mark, a capitalised
- * word) ends, unless the whole token looks like an address or file name.
- */
 /* The word at p is a common web domain ending written as a word: "Com". */
 static int
 is_domain_suffix(const char *p, size_t n)
@@ -864,6 +860,10 @@ word_then_space(const struct seg *s, size_t k)
 	    (s->t[p] == '.' && (p + 1 == s->n || space_len(s->t, s->n, p + 1)));
 }
 
+/*
+ * Glued sentences: "Russia.We" (a lower-case word, the mark, a capitalised
+ * word) ends, unless the whole token looks like an address or file name.
+ */
 static int
 glued_end(const struct seg *s, size_t ts, size_t i, size_t k)
 {
@@ -1210,7 +1210,6 @@ quote_see(struct seg *s, size_t p, int l)
 	cp = cp_at(t, s->n, p, &l2);
 	if (cp == 0x201C) {
 		q->dq = 1;
-		q->dqpos = p;
 		return;
 	}
 	if (cp == 0x201D) {
@@ -1222,10 +1221,8 @@ quote_see(struct seg *s, size_t p, int l)
 	opening = (prev == ' ' || prev == '(' || prev == '[' || is_dash(prev) ||
 	    u8_isspace(prev)) && (is_alpha(next) || is_digit(next) || next == 0x2026 ||
 	    next == '.' || is_open_mark(next));
-	if (cp == '"') {
+	if (cp == '"')
 		q->dq = q->dq ? 0 : opening;
-		q->dqpos = p;
-	}
 	else if (opening && cp != 0x2019 && !elision(t + p + l, s->n - p - (size_t)l)) {
 		q->sq = 1;
 		q->sqpos = p;
