@@ -1478,7 +1478,6 @@ prose_follows(const struct seg *s, size_t p)
 	return nx.cls == N_LOWER && !nx.opened;
 }
 
-
 static size_t
 digits_at(const char *t, size_t n, size_t p, size_t max)
 {
