@@ -169,7 +169,7 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 {
 	size_t s = i, e, k;
 	long cp = 0;
-	int len, inner_dot = 0;
+	int len, inner_dot = 0, apos = 0;
 	struct tok *t;
 
 	while (i < n) {
@@ -187,6 +187,8 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 			    alnum_at(p + i + 1, n - i - 1, &cp) > 0) {
 				if (c == '.')
 					inner_dot = 1;
+				if (c == '\'')
+					apos = 1;
 				i++;
 				continue;
 			}
@@ -199,6 +201,7 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 		/* Kyiv’s */
 		if (is_rsq(p + i, n - i) && i + 3 < n && alnum_at(p + i + 3, n - i - 3, &cp) > 0) {
 			i += 3;
+			apos = 1;
 			continue;
 		}
 		break;
@@ -208,11 +211,11 @@ scan_word(struct qart *a, const char *p, size_t n, size_t i)
 	t = &a->toks[k];
 	if (!((unsigned char)p[s] >= 'a' && (unsigned char)p[s] <= 'z'))	/* most words: no */
 		t->cap = (uint8_t)capitals(p + s, e - s);
-	/* possessive: Rubio's, Kyiv’s */
-	if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S')) {
+	/* possessive: Rubio's, Kyiv’s (looked for only in words with an apostrophe) */
+	if (apos && e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S')) {
 		t->e = (uint32_t)(e - 2);
 		t->poss = 1;
-	} else if (p[e - 1] == 's' && e - s > 4 && is_rsq(p + e - 4, 3)) {
+	} else if (apos && p[e - 1] == 's' && e - s > 4 && is_rsq(p + e - 4, 3)) {
 		t->e = (uint32_t)(e - 4);
 		t->poss = 1;
 	}
@@ -384,7 +387,7 @@ sentences(struct qart *a, size_t pi)
 	for (t = pa->t0; t < pa->t0 + pa->nt; t++) {
 		k = &a->toks[t];
 		words += k->type == T_WORD;
-		caps += k->type == T_WORD && k->cap;
+		caps += (k->type == T_WORD) & (k->cap != 0);
 		if (t > pa->t0) {
 			int cut;
 
