@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede.h"
@@ -230,8 +231,12 @@ on_article(const struct article *a, void *arg)
 int
 main(int argc, char **argv)
 {
-	int ch;
+	int ch, status;
 
+	/* main() may run again in one process (tests/fuzz): start afresh */
+	pass = 0;
+	want = ~0UL;
+	memset(&topts, 0, sizeof(topts));
 	lede_init(argv[0]);
 	gaz_init();
 	while ((ch = getopt_long(argc, argv, "pg:t:h", longopts, NULL)) != -1) {
@@ -268,5 +273,13 @@ main(int argc, char **argv)
 	num_init(topts.numbers);
 	gaz_freeze();
 	rec_each_article(argc - optind, argv + optind, on_article, NULL);
-	return lede_finish();
+	status = lede_finish();
+	/* everything freed, so that leak checkers see no loss */
+	tag_free();
+	free(mentions.v);
+	memset(&mentions, 0, sizeof(mentions));
+	buf_free(&out);
+	num_free();
+	gaz_free();
+	return status;
 }

@@ -919,9 +919,43 @@ gaz_init(void)
 /* Users' gazetteers, kept for the whole run (the table points into them). */
 struct user_blob {
 	struct lede_blob blob;
+	char *mem;		/* the file's bytes, or NULL */
 	struct user_blob *next;
 };
 static struct user_blob *user_blobs;
+
+void
+gaz_free(void)
+{
+	size_t i;
+	struct chunk *c;
+	struct user_blob *b;
+
+	for (i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++) {
+		free(chunks[i]);
+		chunks[i] = NULL;
+	}
+	nents = 0;
+	nbase = SIZE_MAX;
+	free(slots);
+	slots = NULL;
+	nslots = 0;
+	while ((c = arena_chunks) != NULL) {
+		arena_chunks = c->next;
+		free(c);
+	}
+	arena = NULL;
+	arena_left = 0;
+	memset(front, 0, sizeof(front));
+	memset(cues, 0, sizeof(cues));
+	memset(cue_lens, 0, sizeof(cue_lens));
+	memset(cue_roles, 0, sizeof(cue_roles));
+	while ((b = user_blobs) != NULL) {
+		user_blobs = b->next;
+		free(b->mem);
+		free(b);
+	}
+}
 
 int
 gaz_load_user(const char *path)
@@ -951,6 +985,7 @@ gaz_load_user(const char *path)
 	b = xmalloc(sizeof(*b));
 	b->next = user_blobs;
 	user_blobs = b;
+	b->mem = data.p;
 	b->blob.data = data.p ? data.p : "";
 	b->blob.len = data.len;
 	gaz_init();

@@ -83,6 +83,8 @@ struct gent {
 
 /* Builds the table from the compiled-in lists (once). */
 void	gaz_init(void);
+/* Frees the table, the memo and the users' lists (gaz_init may follow). */
+void	gaz_free(void);
 /* Adds a user gazetteer (NAME<TAB>TYPE[<TAB>CANON] lines); -1 on failure. */
 int	gaz_load_user(const char *path);
 /* Marks the lists loaded (after -g); what is added later is a memo. */

@@ -141,9 +141,12 @@ num_free(void)
 {
 	size_t i;
 
-	for (i = 0; i < NPATS; i++)
+	for (i = 0; i < NPATS; i++) {
 		pcre2_code_free(code[i]);
+		code[i] = NULL;
+	}
 	pcre2_match_data_free(md);
+	md = NULL;
 }
 
 /* A bare year is a date after these words: "in 1996", "since 2001". */

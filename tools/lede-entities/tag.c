@@ -32,6 +32,7 @@ static const struct tag_opts *O;
 static struct mentionvec *M;
 static struct buf keybuf;
 static int sports;			/* the article reports a game */
+static struct spanvec sv;		/* sentences of a unit */
 static void count_sports(void);
 static void mark_sentences(size_t r);
 static int sent_start(size_t r, size_t k);
@@ -630,7 +631,6 @@ scan_unit(size_t r)
 static void
 mark_sentences(size_t r)
 {
-	static struct spanvec sv;
 	const struct field *tf = &A->recs[r].f[F_TEXT];
 	size_t i, k = ustart[r], lim = uend[r];
 
@@ -1369,4 +1369,30 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		M->v[j++] = M->v[i];
 	}
 	M->n = j;
+}
+
+void
+tag_free(void)
+{
+	free(T.v);
+	memset(&T, 0, sizeof(T));
+	free(ustart);
+	free(uend);
+	free(ucaps);
+	free(usent);
+	free(innum);
+	ustart = uend = NULL;
+	ucaps = usent = innum = NULL;
+	ucap = innumcap = 0;
+	buf_free(&keybuf);
+	spanvec_free(&sv);
+	free(mslot);
+	mslot = NULL;
+	nmslot = 0;
+	free(pn);
+	pn = NULL;
+	npn = pncap = 0;
+	free(pnslot);
+	pnslot = NULL;
+	npnslot = 0;
 }

@@ -35,4 +35,7 @@ struct tag_opts {
 void	tag_article(const struct article *a, const struct tag_opts *,
 	    struct mentionvec *out);
 
+/* Frees the working state kept from article to article. */
+void	tag_free(void);
+
 #endif

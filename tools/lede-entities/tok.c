@@ -47,7 +47,11 @@ push(struct tokvec *tv, size_t s, size_t e, unsigned f)
 {
 	struct tok *t;
 
-	t = &tv->v[tv->n++];	/* tokenize() made room */
+	if (tv->n == tv->cap) {
+		tv->cap = tv->cap ? tv->cap * 2 : 256;
+		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
+	}
+	t = &tv->v[tv->n++];
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
 	t->f = (uint16_t)f;
@@ -225,11 +229,6 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 
 	if (bclass['a'] == 0)
 		bclass_init();
-	if (tv->cap - tv->n < len + 1) {
-		/* at most one token per byte: no check per token */
-		tv->cap = tv->n + len + 1 > tv->cap * 2 ? tv->n + len + 1 : tv->cap * 2;
-		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
-	}
 	while (i < len) {
 		bc = bclass[(unsigned char)t[i]];
 		if (bc & BC_SPACE) {
