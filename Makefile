@@ -97,7 +97,7 @@ asan:
 	    LDFLAGS='-fsanitize=address,undefined' check
 
 valgrind: all $(UNIT_BINS)
-	CK_FORK=no LEDE_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	CK_FORK=no LEDE_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' \
 	    $(MAKE) check
 
 # libFuzzer targets: tests/fuzz/fuzz_NAME.c for the parsers in common/, and
