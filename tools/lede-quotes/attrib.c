@@ -55,14 +55,52 @@ person_noun(struct qart *a, size_t k)
 	return n > 3 && s[n - 1] == 's' && (lx_get(s, n - 1) & LX_PERSON) != 0;
 }
 
-/* The description [t0, k] if its head k is a person noun. */
+/*
+ * Whether token j may stand between a description's determiner and its
+ * head: any word but those that start a clause or a phrase of their own
+ * (a bill which critics, the claim was denied by, the interviews with);
+ * "of", "for" and "and" inside a name or a title are kept (a Department
+ * of Homeland Security spokeswoman, the work and pensions minister).
+ */
+static int
+modifier(struct qart *a, size_t j)
+{
+	static const char *const stop[] = { "which", "who", "whom", "whose", "that", "with", "by",
+		"was", "were", "is", "are", "be", "been", "has", "have", "had", "in", "on", "at",
+		"from", "to", "as", "not", "will", "would", "can", "could", "than", "about", "after",
+		"before", "over", "under", "into", "if", "when", "while", "also", NULL };
+	const char *const *w;
+
+	if (a->toks[j].type != T_WORD)
+		return 0;
+	if (a->toks[j].cap || a->toks[j].poss)
+		return 1;
+	if (tok_is(a, j, "of") || tok_is(a, j, "for") || tok_is(a, j, "and") || tok_is(a, j, "or"))
+		return j + 1 < a->ntok && a->toks[j + 1].type == T_WORD && j > 0 &&
+		    a->toks[j - 1].type == T_WORD && !tok_is_determiner(a, j + 1);
+	if (tok_is_determiner(a, j) || (tok_cls(a, j) & (LX_VERB | LX_CONJ | LX_PRON)))
+		return 0;
+	for (w = stop; *w != NULL; w++)
+		if (tok_is(a, j, *w))
+			return 0;
+	return 1;
+}
+
+/* The description [t0, k] if its head k is a person noun and only modifiers come between. */
 static void
 describe(struct qart *a, size_t t0, size_t k)
 {
-	if (person_noun(a, k) && !a->toks[k].poss) {
-		desc_t0 = t0;
-		desc_t1 = k + 1;
-	}
+	size_t j = t0 + 1;
+
+	if (!person_noun(a, k) || a->toks[k].poss)
+		return;
+	if (a->toks[t0].m >= 0)
+		j = a->ments[a->toks[t0].m].t1;	/* Trump's spokesman: after the name */
+	for (; j < k; j++)
+		if (!modifier(a, j))
+			return;
+	desc_t0 = t0;
+	desc_t1 = k + 1;
 }
 
 struct attr {
