@@ -84,6 +84,11 @@ t 'described: a possessive name and a role' 0 \
   "a\t1\tquote\tShe is resting\tAna Lopez's spokeswoman\tsaid\tdirect\n" lede-quotes
 t 'described: a group' 0 "a\t1\ttext\t${L}The cuts go too far,${R} Green councillors said.\n" \
   "a\t1\tquote\tThe cuts go too far\tGreen councillors\tsaid\tdirect\n" lede-quotes
+t 'described: a noun before the head' 0 "a\t1\ttext\t${L}We will appeal,${R} said the club spokesman.\n" \
+  "a\t1\tquote\tWe will appeal\tthe club spokesman\tsaid\tdirect\n" lede-quotes
+t 'described: not across a clause of its own' 0 \
+  "a\t1\ttext\tA draft which critics described as ${L}a blank cheque${R} was passed.\n" \
+  "a\t1\tquote\ta blank cheque\t\tdescribed\tpartial\n" lede-quotes
 t 'described: not the object of calling' 0 \
   "a\t1\ttext\tThe coach is calling the captain ${L}the best in years${R}.\n" \
   "a\t1\tquote\tthe best in years\t\tcalling\tpartial\n" lede-quotes
