@@ -62,6 +62,9 @@ t 'she: not a place named in the reported clause' 0 \
   "a\t2\tquote\tIt was difficult\tIryna Sokol\tsaid\tdirect\n" lede-quotes
 t 'a body the article does not name' 0 "a\t1\ttext\tThe Turkish presidency said Ankara was ${L}proud to help${R} again.\n" \
   "a\t1\tquote\tproud to help\t\tsaid\tpartial\n" lede-quotes
+t 'he: not a woman called Lady' 0 \
+  "a\t1\ttext\tTom Baker spoke first. Then Lady Morgan replied.\na\t2\ttext\t${L}We disagree,${R} he said.\n" \
+  "a\t2\tquote\tWe disagree\tTom Baker\tsaid\tdirect\n" lede-quotes
 t 'the senator: the person with that title' 0 \
   "a\t1\ttext\tSenator Maria Chen and Tom Baker toured the site.\na\t2\ttext\t${L}It is a disgrace,${R} the senator added.\n" \
   "a\t2\tquote\tIt is a disgrace\tMaria Chen\tadded\tdirect\n" lede-quotes
