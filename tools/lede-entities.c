@@ -90,6 +90,14 @@ add_escaped(struct buf *b, const char *s, size_t n)
 	char *o = b->p + b->len;
 	size_t i;
 
+	/* most fields need no escape: copied at once */
+	for (i = 0; i < n && !esc[(unsigned char)s[i]]; i++)
+		;
+	if (i == n) {
+		memcpy(o, s, n);
+		b->len += n;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		char e = esc[(unsigned char)s[i]];
 

@@ -218,7 +218,7 @@ static struct fcache {
 	uint8_t n;		/* 0: empty */
 	char k[19];
 	const struct gent *e;	/* the answer, NULL included */
-} front[FC_SIZE];
+} *front;			/* FC_SIZE of them, calloc'ed: pages untouched cost nothing */
 
 static size_t nbase = SIZE_MAX;	/* entries of the lists; the rest is the memo */
 
@@ -248,7 +248,7 @@ gaz_trim(void)
 			;
 		slots[j] = (uint64_t)ENT(i)->hash << 32 | (i + 1);
 	}
-	memset(front, 0, sizeof(front));
+	memset(front, 0, FC_SIZE * sizeof(*front));
 	while ((c = arena_chunks) != NULL) {
 		arena_chunks = c->next;
 		free(c);
@@ -276,7 +276,8 @@ gaz_get(const char *s, size_t n)
 void
 gaz_prefetch(uint32_t h)
 {
-	__builtin_prefetch(&front[h & (FC_SIZE - 1)]);
+	if (front)
+		__builtin_prefetch(&front[h & (FC_SIZE - 1)]);
 }
 
 const struct gent *
@@ -903,6 +904,7 @@ gaz_init(void)
 		return;
 	nslots = 1 << 15;
 	slots = xcalloc(nslots, sizeof(*slots));
+	front = xcalloc(FC_SIZE, sizeof(*front));
 	blob_each_line(&lede_blob_gaz_countries, ld_country, NULL);
 	blob_each_line(&lede_blob_gaz_us_states, ld_state, NULL);
 	blob_each_line(&lede_blob_gaz_world_regions, ld_region, NULL);
@@ -946,7 +948,8 @@ gaz_free(void)
 	}
 	arena = NULL;
 	arena_left = 0;
-	memset(front, 0, sizeof(front));
+	free(front);
+	front = NULL;
 	memset(cues, 0, sizeof(cues));
 	memset(cue_lens, 0, sizeof(cue_lens));
 	memset(cue_roles, 0, sizeof(cue_roles));

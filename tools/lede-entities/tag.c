@@ -768,20 +768,39 @@ valid_prefix(const char *s, size_t n)
 	return i + u8_valid_prefix(s + i, n - i);
 }
 
-/* Could this capitalised word be a month or a weekday?  A cheap filter. */
+/*
+ * Could this capitalised word be a month or a weekday?  A cheap filter by
+ * the first two letters: Ja Fe Ma Ap Ju Au Se Oc No De Mo Tu We Th Fr Sa Su.
+ */
 static int
 month_day_maybe(const char *s, size_t n)
 {
-	static const char *const pre[] = { "Ja", "Fe", "Ma", "Ap", "Ju", "Au", "Se",
-	    "Oc", "No", "De", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", NULL };
-	size_t i;
-
 	if (n < 3 || n > 10 || (n == 3 && s[0] == 'T'))
 		return 0;
-	for (i = 0; pre[i]; i++)
-		if (pre[i][0] == s[0] && pre[i][1] == s[1])
-			return 1;
-	return 0;
+	switch (s[0]) {
+	case 'J':
+		return s[1] == 'a' || s[1] == 'u';
+	case 'F':
+		return s[1] == 'e' || s[1] == 'r';
+	case 'M':
+		return s[1] == 'a' || s[1] == 'o';
+	case 'A':
+		return s[1] == 'p' || s[1] == 'u';
+	case 'S':
+		return s[1] == 'e' || s[1] == 'a' || s[1] == 'u';
+	case 'O':
+		return s[1] == 'c';
+	case 'N':
+		return s[1] == 'o';
+	case 'D':
+		return s[1] == 'e';
+	case 'T':
+		return s[1] == 'u' || s[1] == 'h';
+	case 'W':
+		return s[1] == 'e';
+	default:
+		return 0;
+	}
 }
 
 static void

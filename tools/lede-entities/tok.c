@@ -186,6 +186,22 @@ numw(const char *t, size_t s, size_t e, size_t len)
 	return 0;
 }
 
+/* 0x80 in each byte of y (high bits clear) from lo to hi. */
+static inline uint64_t
+in_range8(uint64_t y, unsigned lo, unsigned hi)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return (y + ones * (0x80 - lo)) & ~(y + ones * (0x7f - hi)) & (ones * 0x80);
+}
+
+/* How many bytes of m are 0x80 (the others 0). */
+static inline size_t
+count80(uint64_t m)
+{
+	return (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
 /* Byte classes for the fast path of plain ASCII words. */
 #define BC_LOW		0x01
 #define BC_UP		0x02
@@ -244,7 +260,34 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			size_t nup = 0, nlow = 0;
 			unsigned x;
 
-			for (j = i; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++) {
+			j = i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* eight bytes at a time: where the word ends, how many capitals */
+			while (j + 8 <= len) {
+				uint64_t w, y, cu, cl, cd, stop;
+
+				memcpy(&w, t + j, 8);
+				y = w & 0x7f7f7f7f7f7f7f7fULL;
+				cu = in_range8(y, 'A', 'Z');
+				cl = in_range8(y, 'a', 'z');
+				cd = in_range8(y, '0', '9');
+				stop = ~((cu | cl | cd) & ~w) & 0x8080808080808080ULL;
+				if (stop) {
+					unsigned nb = (unsigned)__builtin_ctzll(stop) >> 3;
+					uint64_t keep = nb ? ~0ULL >> (64 - 8 * nb) : 0;
+
+					nup += count80(cu & keep);
+					nlow += count80(cl & keep);
+					j += nb;
+					break;
+				}
+				nup += count80(cu);
+				nlow += count80(cl);
+				j += 8;
+			}
+			if (j + 8 > len)
+#endif
+			for (; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++) {
 				nup += (x & BC_UP) != 0;
 				nlow += (x & BC_LOW) != 0;
 			}
