@@ -21,11 +21,16 @@ extern const struct lede_blob lede_blob_quote_persons;
 
 #define MAXKEY 64
 
+/*
+ * A word of the lists: its first eight bytes (lower case, zeros after a
+ * shorter word) are kept in the slot itself, so that a short word is
+ * found with no look at the arena and no memcmp.
+ */
 struct slot {
-	uint32_t	 off;		/* key in the arena; 0 is empty */
-	uint32_t	 hash;
+	uint64_t	 key8;
+	uint32_t	 off;		/* the whole word in the arena; 0 is empty */
 	uint16_t	 len;
-	unsigned	 cls;
+	uint16_t	 cls;
 };
 
 /* One bit per hash value: most words of a text are in no list, and are turned away here. */
@@ -44,17 +49,46 @@ struct role {
 static struct role *roles;
 static size_t nroles;
 
-static uint32_t
-hash(const char *s, size_t n)
+/* A-Z to a-z in eight bytes at once (bytes from 0x80 stay as they are). */
+static inline uint64_t
+lower8(uint64_t b)
 {
-	uint32_t h = 2166136261u;
+	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t t = b & ~hi;
+	uint64_t ge_a = t + 0x3F3F3F3F3F3F3F3FULL;	/* bit 7 set from 'A' (0x41) */
+	uint64_t gt_z = t + 0x2525252525252525ULL;	/* ... and from past 'Z' (0x5B) */
+
+	return b | (((ge_a & ~gt_z & ~b) & hi) >> 2);
+}
+
+/* The first min(n, 8) bytes of s as a number, the first byte lowest. */
+static inline uint64_t
+pack8(const char *s, size_t n)
+{
+	uint64_t k = 0;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	for (i = 0; i < n && i < 8; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return k;
+}
+
+/* The hash of a lower-case word of n bytes: k8 its first eight, rest those after (n > 8). */
+static inline uint32_t
+hash_key(uint64_t k8, const char *rest, size_t n)
+{
+	uint64_t h = (k8 ^ n) * 0x9E3779B97F4A7C15ULL;
+	size_t i;
+
+	for (i = 8; i < n; i++)
+		h = (h ^ (unsigned char)rest[i - 8]) * 0x100000001B3ULL;
+	return (uint32_t)(h >> 32);
+}
+
+static inline int
+filtered(uint32_t h)
+{
+	return (filter[(h % FILTER_BITS) / 64] & ((uint64_t)1 << (h % 64))) != 0;
 }
 
 /* Lower-cases ASCII into out; returns the length, 0 if too long. */
@@ -70,8 +104,9 @@ fold(const char *s, size_t n, char *out)
 	return n;
 }
 
+/* The slot of a lower-case word (key holds it whole when n > 8), or the empty slot for it. */
 static struct slot *
-find(const char *key, size_t n, uint32_t h)
+find(uint64_t k8, const char *key, size_t n, uint32_t h)
 {
 	size_t i = h & tabmask;
 
@@ -80,7 +115,8 @@ find(const char *key, size_t n, uint32_t h)
 
 		if (sl->off == 0)
 			return sl;
-		if (sl->hash == h && sl->len == n && memcmp(arena.p + sl->off, key, n) == 0)
+		if (sl->key8 == k8 && sl->len == n &&
+		    (n <= 8 || memcmp(arena.p + sl->off + 8, key + 8, n - 8) == 0))
 			return sl;
 		i = (i + 1) & tabmask;
 	}
@@ -91,12 +127,16 @@ grow(void)
 {
 	struct slot *old = tab;
 	size_t oldn = tab ? tabmask + 1 : 0, i;
+	const char *key;
 
 	tabmask = oldn ? oldn * 2 - 1 : 4095;
 	tab = xcalloc(tabmask + 1, sizeof(*tab));
 	for (i = 0; i < oldn; i++) {
-		if (old[i].off != 0)
-			*find(arena.p + old[i].off, old[i].len, old[i].hash) = old[i];
+		if (old[i].off != 0) {
+			key = arena.p + old[i].off;
+			*find(old[i].key8, key, old[i].len,
+			    hash_key(old[i].key8, key + 8, old[i].len)) = old[i];
+		}
 	}
 	free(old);
 }
@@ -106,27 +146,30 @@ add(const char *s, size_t n, unsigned cls)
 {
 	char key[MAXKEY];
 	struct slot *sl;
+	uint64_t k8;
 	uint32_t h;
 
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
 		n--;
 	if ((n = fold(s, n, key)) == 0)
 		return;
-	if (tab == NULL || (tabused + 1) * 2 > tabmask + 1)
+	/* at most three in four slots taken */
+	if (tab == NULL || (tabused + 1) * 4 > (tabmask + 1) * 3)
 		grow();
-	h = hash(key, n);
+	k8 = pack8(key, n);
+	h = hash_key(k8, key + 8, n);
 	filter[(h % FILTER_BITS) / 64] |= (uint64_t)1 << (h % 64);
-	sl = find(key, n, h);
+	sl = find(k8, key, n, h);
 	if (sl->off == 0) {
-		sl->hash = h;
 		if (arena.len == 0)
 			buf_addc(&arena, '\0');	/* offset 0 means empty */
+		sl->key8 = k8;
 		sl->off = (uint32_t)arena.len;
 		sl->len = (uint16_t)n;
 		buf_add(&arena, key, n);
 		tabused++;
 	}
-	sl->cls |= cls;
+	sl->cls = (uint16_t)(sl->cls | cls);
 }
 
 /* The first TAB-separated field of a line, or the whole line. */
@@ -255,17 +298,48 @@ lx_free(void)
 	memset(cache_key, 0, sizeof(cache_key));
 }
 
-static unsigned lookup(const char *, size_t);
+/* The classes of a word of at most eight bytes, k8 as written (not yet lower case). */
+static unsigned
+lookup_short(uint64_t k8, size_t n)
+{
+	const struct slot *sl;
+	uint32_t h;
+
+	k8 = lower8(k8);
+	h = hash_key(k8, NULL, n);
+	if (!filtered(h))
+		return 0;
+	sl = find(k8, NULL, n, h);
+	return sl->off ? sl->cls : 0;
+}
+
+/* The classes of a word of nine to MAXKEY bytes, no trailing dots. */
+static unsigned
+lookup_long(const char *s, size_t n)
+{
+	char key[MAXKEY];
+	const struct slot *sl;
+	uint64_t k8;
+	uint32_t h;
+
+	fold(s, n, key);
+	k8 = pack8(key, n);
+	h = hash_key(k8, key + 8, n);
+	if (!filtered(h))
+		return 0;
+	sl = find(k8, key, n, h);
+	return sl->off ? sl->cls : 0;
+}
 
 static unsigned
-cached(uint64_t key8, const char *s, size_t n)
+cached(uint64_t key8, size_t n)
 {
 	size_t slot8 = (size_t)((key8 * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS));
 	unsigned cls;
 
 	if (cache_key[slot8] == key8)
 		return cache_cls[slot8];
-	cls = lookup(s, n);
+	cls = lookup_short(key8, n);
 	cache_key[slot8] = key8;
 	cache_cls[slot8] = (uint16_t)cls;
 	return cls;
@@ -285,7 +359,7 @@ lx_get_padded(const char *s, size_t n)
 	memcpy(&key8, s, 8);
 	if (n < 8)
 		key8 &= ((uint64_t)1 << (8 * n)) - 1;
-	return cached(key8, s, n);
+	return cached(key8, n);
 #else
 	return lx_get(s, n);
 #endif
@@ -295,9 +369,6 @@ lx_get_padded(const char *s, size_t n)
 unsigned
 lx_get(const char *s, size_t n)
 {
-
-	uint64_t key8 = 0;
-
 	while (n > 0 && s[n - 1] == '.')
 		n--;
 	if (n == 0 || n > MAXKEY)
@@ -306,38 +377,9 @@ lx_get(const char *s, size_t n)
 	 * Short words as written ("said", "The") are remembered in a small
 	 * direct-mapped cache: eight bytes are the key, since words hold no NUL.
 	 */
-	if (n <= 8) {
-		size_t i;
-
-		/* byte by byte: a memcpy of a variable length is a library call */
-		for (i = 0; i < n; i++)
-			key8 |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		return cached(key8, s, n);
-	}
-	return lookup(s, n);
-}
-
-/* The classes of s[0..n) (no trailing dots, 1 <= n <= MAXKEY) from the table. */
-static unsigned
-lookup(const char *s, size_t n)
-{
-	char key[MAXKEY];
-	struct slot *sl;
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	/* hash of the lower-cased word, as hash(fold(s)); most words stop at the filter */
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
-		h *= 16777619u;
-	}
-	if (!(filter[(h % FILTER_BITS) / 64] & ((uint64_t)1 << (h % 64))))
-		return 0;
-	fold(s, n, key);
-	sl = find(key, n, h);
-	return sl->off ? sl->cls : 0;
+	if (n <= 8)
+		return cached(pack8(s, n), n);
+	return lookup_long(s, n);
 }
 
 static int
