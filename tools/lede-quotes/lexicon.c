@@ -73,16 +73,27 @@ pack8(const char *s, size_t n)
 	return k;
 }
 
-/* The hash of a lower-case word of n bytes: k8 its first eight, rest those after (n > 8). */
+/*
+ * The hash of a lower-case word of n bytes: k8 its first eight bytes, k2
+ * the next eight (zeros after the word), rest the bytes from the 17th on.
+ */
 static inline uint32_t
-hash_key(uint64_t k8, const char *rest, size_t n)
+hash_key(uint64_t k8, uint64_t k2, const char *rest, size_t n)
 {
 	uint64_t h = (k8 ^ n) * 0x9E3779B97F4A7C15ULL;
 	size_t i;
 
-	for (i = 8; i < n; i++)
-		h = (h ^ (unsigned char)rest[i - 8]) * 0x100000001B3ULL;
+	h = (h ^ k2) * 0xC2B2AE3D27D4EB4FULL;
+	for (i = 16; i < n; i++)
+		h = (h ^ (unsigned char)rest[i - 16]) * 0x100000001B3ULL;
 	return (uint32_t)(h >> 32);
+}
+
+/* hash_key() of a whole lower-case word. */
+static inline uint32_t
+hash_word(const char *key, size_t n)
+{
+	return hash_key(pack8(key, n), n > 8 ? pack8(key + 8, n - 8) : 0, key + 16, n);
 }
 
 static inline int
@@ -134,8 +145,7 @@ grow(void)
 	for (i = 0; i < oldn; i++) {
 		if (old[i].off != 0) {
 			key = arena.p + old[i].off;
-			*find(old[i].key8, key, old[i].len,
-			    hash_key(old[i].key8, key + 8, old[i].len)) = old[i];
+			*find(old[i].key8, key, old[i].len, hash_word(key, old[i].len)) = old[i];
 		}
 	}
 	free(old);
@@ -157,7 +167,7 @@ add(const char *s, size_t n, unsigned cls)
 	if (tab == NULL || (tabused + 1) * 4 > (tabmask + 1) * 3)
 		grow();
 	k8 = pack8(key, n);
-	h = hash_key(k8, key + 8, n);
+	h = hash_word(key, n);
 	filter[(h % FILTER_BITS) / 64] |= (uint64_t)1 << (h % 64);
 	sl = find(k8, key, n, h);
 	if (sl->off == 0) {
@@ -306,7 +316,7 @@ lookup_short(uint64_t k8, size_t n)
 	uint32_t h;
 
 	k8 = lower8(k8);
-	h = hash_key(k8, NULL, n);
+	h = hash_key(k8, 0, NULL, n);
 	if (!filtered(h))
 		return 0;
 	sl = find(k8, NULL, n, h);
@@ -324,12 +334,34 @@ lookup_long(const char *s, size_t n)
 
 	fold(s, n, key);
 	k8 = pack8(key, n);
-	h = hash_key(k8, key + 8, n);
+	h = hash_word(key, n);
 	if (!filtered(h))
 		return 0;
 	sl = find(k8, key, n, h);
 	return sl->off ? sl->cls : 0;
 }
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* lookup_long() of nine to sixteen bytes with LX_PAD readable after them: two loads, no loop. */
+static unsigned
+lookup_16(const char *s, size_t n)
+{
+	uint64_t k[2];
+	const struct slot *sl;
+	uint32_t h;
+
+	memcpy(k, s, 16);
+	k[0] = lower8(k[0]);
+	k[1] = lower8(k[1]);
+	if (n < 16)
+		k[1] &= ((uint64_t)1 << (8 * (n - 8))) - 1;
+	h = hash_key(k[0], k[1], NULL, n);
+	if (!filtered(h))
+		return 0;
+	sl = find(k[0], (const char *)k, n, h);
+	return sl->off ? sl->cls : 0;
+}
+#endif
 
 static unsigned
 cached(uint64_t key8, size_t n)
@@ -353,6 +385,8 @@ lx_get_padded(const char *s, size_t n)
 
 	while (n > 0 && s[n - 1] == '.')
 		n--;
+	if (n > 8 && n <= 16)
+		return lookup_16(s, n);
 	if (n == 0 || n > 8)
 		return lx_get(s, n);
 	/* one load, the bytes after the word masked off: the key lx_get() builds */
