@@ -212,13 +212,14 @@ grow(void)
  * A small cache in front of the table for the words asked for most ("The",
  * "Mr", the article's names): one cache line instead of two misses.
  */
-#define FC_SIZE 65536
-static struct fcache {
+#define FC_SIZE 32768
+static struct fcache {		/* 64 bytes: one cache line */
 	uint32_t h;
 	uint8_t n;		/* 0: empty */
-	char k[19];
+	char k[51];		/* names of several words fit */
 	const struct gent *e;	/* the answer, NULL included */
 } *front;			/* FC_SIZE of them, calloc'ed: pages untouched cost nothing */
+static void *front_mem;		/* what was allocated; front is it aligned to 64 */
 
 static size_t nbase = SIZE_MAX;	/* entries of the lists; the rest is the memo */
 
@@ -904,7 +905,8 @@ gaz_init(void)
 		return;
 	nslots = 1 << 15;
 	slots = xcalloc(nslots, sizeof(*slots));
-	front = xcalloc(FC_SIZE, sizeof(*front));
+	front_mem = xcalloc(FC_SIZE + 1, sizeof(*front));
+	front = (struct fcache *)(((uintptr_t)front_mem + 63) & ~(uintptr_t)63);
 	blob_each_line(&lede_blob_gaz_countries, ld_country, NULL);
 	blob_each_line(&lede_blob_gaz_us_states, ld_state, NULL);
 	blob_each_line(&lede_blob_gaz_world_regions, ld_region, NULL);
@@ -948,7 +950,8 @@ gaz_free(void)
 	}
 	arena = NULL;
 	arena_left = 0;
-	free(front);
+	free(front_mem);
+	front_mem = NULL;
 	front = NULL;
 	memset(cues, 0, sizeof(cues));
 	memset(cue_lens, 0, sizeof(cue_lens));
