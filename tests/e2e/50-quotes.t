@@ -47,6 +47,8 @@ t 'passive: the agent after by' 0 "a\t1\ttext\tThe scheme was branded a ${L}cost
 t 'transcript label inside the marks' 0 \
   "a\t1\ttext\tGovernor Tom Baker spoke to the host.\na\t2\ttext\t${L}BAKER: We will fix the roads first.${R}\n" \
   "a\t2\tquote\tWe will fix the roads first.\tTom Baker\t:\tdirect\n" lede-quotes
+t 'a headline after a colon is no transcript' 0 \
+  "a\t1\ttext\tBAKER: Mayor Says Roads Come First And ${L}Schools Must Wait${R} Next Year\n" '' lede-quotes
 t 'organisation' 0 "a\t1\ttext\t${L}The border remains closed,${R} the Interior Ministry said in a statement.\n" \
   "a\t1\tquote\tThe border remains closed\tInterior Ministry\tsaid\tdirect\n" lede-quotes
 

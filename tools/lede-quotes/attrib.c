@@ -789,6 +789,22 @@ set_cue(struct qart *a, struct quote *q, size_t t)
 		q->cue_e = a->toks[t + 1].e;
 }
 
+/* Whether the words of paragraph p from token t are mostly capitalised: a headline. */
+static int
+headline_after(struct qart *a, size_t p, size_t t)
+{
+	const struct para *pa = &a->paras[p];
+	size_t words = 0, caps = 0;
+
+	for (; t < pa->t0 + pa->nt; t++) {
+		if (a->toks[t].type != T_WORD)
+			continue;
+		words++;
+		caps += a->toks[t].cap != 0;
+	}
+	return words >= 3 && caps * 10 >= words * 6;
+}
+
 /* "PENCE: Well, look, ..." */
 static int
 label_of(struct qart *a, size_t p)
@@ -808,6 +824,8 @@ label_of(struct qart *a, size_t p)
 		return -1;
 	if (x->cap != 2 && !name_is_person(a, m->name))
 		return -1;	/* "Correction:", "Politifact:" */
+	if (headline_after(a, p, m->t1 + 1))
+		return -1;	/* "Politifact: Donald Trump Is Right, ..." */
 	return (int)x->m;
 }
 
