@@ -195,7 +195,10 @@ description(struct qart *a, const struct quote *q, size_t *n)
 		return "";
 	}
 	memcpy(buf, s, len);
-	if (t0->cap == 1 && tok_is_determiner(a, q->desc_t0))
+	/* "The senator", and "Protesters" alone at the start of a sentence */
+	if (t0->cap == 1 && (unsigned char)buf[0] < 0x80 && (tok_is_determiner(a, q->desc_t0) ||
+	    (q->desc_t1 == q->desc_t0 + 1 && (q->desc_t0 == a->paras[t0->para].t0 ||
+	    a->toks[q->desc_t0 - 1].sent != t0->sent))))
 		buf[0] = (char)(buf[0] + 32);
 	*n = len;
 	return buf;

@@ -103,7 +103,7 @@ t 'a role with its person named stays a name' 0 \
 
 t 'described: the noun before a participle' 0 \
   "a\t1\ttext\tStudents walking past the hall shouted ${L}Not in our name!${R}\n" \
-  "a\t1\tquote\tNot in our name!\tStudents\tshouted\tdirect\n" lede-quotes
+  "a\t1\tquote\tNot in our name!\tstudents\tshouted\tdirect\n" lede-quotes
 t 'described: a sentence opening with a description, no verb of saying' 0 \
   "a\t1\ttext\tThe Green mayoral candidate also plans to ban ${L}all cars without drivers${R} downtown.\n" \
   "a\t1\tquote\tall cars without drivers\tthe Green mayoral candidate\t\tpartial\n" lede-quotes
