@@ -666,6 +666,61 @@ merge_big(struct gent *e, const char *s, size_t n)
 		blob_find(&lede_blob_gaz_admin1, &admin1_start, k, kn, on_admin1, e);
 }
 
+/*
+ * First words of the names of several words, in the lists and in the big
+ * lists of towns and regions: a Bloom filter of their folded hashes, made
+ * the first time it is asked.  A run whose first word is not in it is in
+ * no list, and needs no look-up.
+ */
+#define MW_BITS (1u << 17)
+static uint64_t *mwbloom;
+
+static void
+mw_add(const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n);
+	uint32_t h;
+
+	if (sp == NULL || sp == s)
+		return;
+	h = gaz_hash(s, (size_t)(sp - s));
+	mwbloom[(h & (MW_BITS - 1)) >> 6] |= 1ULL << (h & 63);
+	mwbloom[((h >> 15) & (MW_BITS - 1)) >> 6] |= 1ULL << ((h >> 15) & 63);
+}
+
+static void
+mw_add_blob(const struct lede_blob *b)
+{
+	const char *p = data_start(b), *end = b->data + b->len, *tab;
+
+	for (; p < end; p = next_line(p, end)) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+
+		tab = memchr(p, '\t', (size_t)(le - p));
+		mw_add(p, (size_t)((tab ? tab : le) - p));
+	}
+}
+
+int
+gaz_mw_maybe(const char *w, size_t n)
+{
+	uint32_t h;
+
+	if (mwbloom == NULL) {
+		size_t i, lim = nbase < nents ? nbase : nents;
+
+		mwbloom = xcalloc(MW_BITS / 64, sizeof(*mwbloom));
+		for (i = 0; i < lim; i++)
+			mw_add(ENT(i)->key, ENT(i)->klen);
+		mw_add_blob(&lede_blob_gaz_cities);
+		mw_add_blob(&lede_blob_gaz_admin1);
+	}
+	h = gaz_hash(w, n);
+	return (mwbloom[(h & (MW_BITS - 1)) >> 6] >> (h & 63) & 1) &&
+	    (mwbloom[((h >> 15) & (MW_BITS - 1)) >> 6] >> ((h >> 15) & 63) & 1);
+}
+
 static int
 ld_country(const char *s, size_t n, void *arg)
 {
@@ -958,6 +1013,8 @@ gaz_free(void)
 	arena_left = 0;
 	free(front_mem);
 	front_mem = NULL;
+	free(mwbloom);
+	mwbloom = NULL;
 	front = NULL;
 	memset(cues, 0, sizeof(cues));
 	memset(cue_lens, 0, sizeof(cue_lens));

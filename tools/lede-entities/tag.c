@@ -86,6 +86,11 @@ span_gaz(size_t r, size_t a, size_t b, uint64_t *c)
 		*c = g ? cats(r, a) : 0;
 		return g;
 	}
+	/* no list has a name of several words that starts so */
+	if (!gaz_mw_maybe(t + T.v[a].s, T.v[a].e - T.v[a].s)) {
+		*c = 0;
+		return NULL;
+	}
 	keybuf.len = 0;
 	for (k = a; k < b; k++) {
 		if (k > a)
