@@ -32,6 +32,10 @@ static const struct tag_opts *O;
 static struct mentionvec *M;
 static struct buf keybuf;
 static int sports;			/* the article reports a game */
+static uint32_t *cand;			/* tokens a number may start at */
+static size_t ncand, candcap, *cstart, *cend;	/* and each record's range of them */
+static uint32_t *capsv;			/* capitalised words of one unit */
+static size_t capscap;
 static struct spanvec sv;		/* sentences of a unit */
 static void count_sports(void);
 static void mark_sentences(size_t r);
@@ -812,17 +816,19 @@ static void
 scan_numbers(size_t r)
 {
 	const struct field *tf = &A->recs[r].f[F_TEXT];
-	size_t k = ustart[r], lim = uend[r], vlen = SIZE_MAX, end, j;
+	size_t k, lim = uend[r], vlen = SIZE_MAX, end, j, ci, next = 0;
 	enum etype t;
 
-	for (; k < lim; k++) {
-		struct tok *tk = &T.v[k];
+	/* only the candidates: plain lower-case words start no date or amount */
+	for (ci = cstart[r]; ci < cend[r]; ci++) {
+		struct tok *tk;
 		unsigned char ch;
 		int try = 0;
 
-		/* most words: a lower-case word no date or amount starts with */
-		if ((tk->f & (TK_LOWER | TK_NUMW)) == TK_LOWER && !O->numbers)
-			continue;
+		k = cand[ci];
+		if (k < next)
+			continue;	/* inside the last match */
+		tk = &T.v[k];
 		ch = (unsigned char)tf->s[tk->s];
 		if (tk->f & TK_DIGIT)
 			try = 1;
@@ -856,7 +862,7 @@ scan_numbers(size_t r)
 
 			m->e = (uint32_t)end;
 		}
-		k = j - 1;
+		next = j;
 	}
 }
 
@@ -1329,6 +1335,36 @@ count_sports(void)
 	}
 }
 
+/*
+ * One pass over a unit's tokens: the ones a date or number may start at
+ * (all but plain lower-case words) go to cand, the capitalised ones are
+ * looked up together.
+ */
+static void
+prepare_unit(size_t r)
+{
+	size_t k, n = uend[r] - ustart[r], ncaps = 0;
+
+	if (ncand + n > candcap) {
+		candcap = (ncand + n) * 2;
+		cand = xreallocarray(cand, candcap, sizeof(*cand));
+	}
+	if (n > capscap) {
+		capscap = n * 2;
+		capsv = xreallocarray(capsv, capscap, sizeof(*capsv));
+	}
+	for (k = ustart[r]; k < uend[r]; k++) {
+		unsigned f = T.v[k].f;
+
+		if ((f & (TK_LOWER | TK_NUMW)) != TK_LOWER || O->numbers)
+			cand[ncand++] = (uint32_t)k;
+		if (f & (TK_CAP | TK_UPPER))
+			capsv[ncaps++] = (uint32_t)k;
+	}
+	cend[r] = ncand;
+	tok_lookup_all(rtext(r), T.v, capsv, ncaps);
+}
+
 void
 tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec *out)
 {
@@ -1339,23 +1375,27 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 	M = out;
 	M->n = 0;
 	T.n = 0;
+	ncand = 0;
 	if (a->n > ucap) {
 		ucap = a->n;
 		ustart = xreallocarray(ustart, ucap, sizeof(*ustart));
 		uend = xreallocarray(uend, ucap, sizeof(*uend));
 		ucaps = xreallocarray(ucaps, ucap, 1);
 		usent = xreallocarray(usent, ucap, 1);
+		cstart = xreallocarray(cstart, ucap, sizeof(*cstart));
+		cend = xreallocarray(cend, ucap, sizeof(*cend));
 	}
 	for (r = 0; r < a->n; r++) {
 		const struct rec *rc = &a->recs[r];
 
 		ustart[r] = uend[r] = T.n;
+		cstart[r] = cend[r] = ncand;
 		ucaps[r] = 0;
 		if (rc->bad || !rec_is_text_unit(rc) || rec_kind_is(rc, "dup"))
 			continue;
 		tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &T);
 		uend[r] = T.n;
-		tok_lookup_all(rc->f[F_TEXT].s, T.v + ustart[r], uend[r] - ustart[r]);
+		prepare_unit(r);
 		ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
 	}
 	if (T.n > innumcap) {
@@ -1408,6 +1448,15 @@ tag_free(void)
 	ustart = uend = NULL;
 	ucaps = usent = innum = NULL;
 	ucap = innumcap = 0;
+	free(cstart);
+	free(cend);
+	cstart = cend = NULL;
+	free(cand);
+	cand = NULL;
+	ncand = candcap = 0;
+	free(capsv);
+	capsv = NULL;
+	capscap = 0;
 	buf_free(&keybuf);
 	spanvec_free(&sv);
 	free(mslot);

@@ -463,23 +463,23 @@ tok_cats(const char *text, struct tok *t)
 }
 
 void
-tok_lookup_all(const char *text, struct tok *v, size_t n)
+tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n)
 {
-	size_t k, len;
+	size_t i, len;
 	struct tok *t;
 
-	for (k = 0; k < n; k++) {
-		t = &v[k];
+	for (i = 0; i < n; i++) {
+		t = &v[idx[i]];
 		len = t->e - t->s;
-		if ((t->f & (TK_CAP | TK_UPPER)) && !(t->f & TK_LOOKED) && len <= 200) {
+		if (!(t->f & TK_LOOKED) && len <= 200) {
 			t->h = gaz_hash(text + t->s, len);
 			gaz_prefetch(t->h);
 		}
 	}
-	for (k = 0; k < n; k++) {
-		t = &v[k];
+	for (i = 0; i < n; i++) {
+		t = &v[idx[i]];
 		len = t->e - t->s;
-		if ((t->f & (TK_CAP | TK_UPPER)) && !(t->f & TK_LOOKED) && len <= 200) {
+		if (!(t->f & TK_LOOKED) && len <= 200) {
 			t->g = gaz_get_h(text + t->s, len, t->h);
 			if (t->g == NULL && len > 2 && text[t->e - 1] == '.')
 				t->g = gaz_get(text + t->s, len - 1);
@@ -488,7 +488,6 @@ tok_lookup_all(const char *text, struct tok *v, size_t n)
 				__builtin_prefetch(t->g);
 		}
 	}
-	for (k = 0; k < n; k++)
-		if (v[k].f & (TK_CAP | TK_UPPER))
-			(void)tok_cats(text, &v[k]);
+	for (i = 0; i < n; i++)
+		(void)tok_cats(text, &v[idx[i]]);
 }

@@ -43,10 +43,10 @@ void	tokenize(const char *text, size_t len, struct tokvec *tv);
 /* The token's gazetteer entry, looked up once. */
 const struct gent *tok_gaz(const char *text, struct tok *);
 /*
- * Looks up every capitalised word of v[0..n) (tokens of text) at once, so
+ * Looks up the capitalised words v[idx[0..n)] (tokens of text) at once, so
  * that the memory serves many look-ups together (pure, as tok_cats is).
  */
-void	tok_lookup_all(const char *text, struct tok *v, size_t n);
+void	tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n);
 /* Categories of a token, acronym-only ones dropped for non-all-caps tokens. */
 uint64_t tok_cats(const char *text, struct tok *);
 
