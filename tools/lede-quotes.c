@@ -53,9 +53,12 @@ static const char *const form_names[] = { "direct", "partial", "continued", "blo
 static struct field
 para_key(const struct rec *r)
 {
-	const char *dot = memchr(r->f[F_LOC].s, '.', r->f[F_LOC].n);
+	size_t i;
 
-	return fld(r->f[F_LOC].s, dot ? (size_t)(dot - r->f[F_LOC].s) : r->f[F_LOC].n);
+	/* a few digits: a loop, not a library call */
+	for (i = 0; i < r->f[F_LOC].n && r->f[F_LOC].s[i] != '.'; i++)
+		;
+	return fld(r->f[F_LOC].s, i);
 }
 
 /* Words a title leaves in lower case: "Face the Nation", "War of the Worlds". */

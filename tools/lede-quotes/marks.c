@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "lede.h"
 #include "marks.h"
@@ -333,23 +336,48 @@ marks_scan(const char *p, size_t n, struct qvec *out, int straight1)
 	scan(p, n, out, ign, nign, 1, straight1);
 }
 
+/* Whether a mark starts at p[i]: '"', a curly mark (E2 80 98..9E), a guillemet (C2 AB, C2 BB). */
+static int
+mark_start(const char *p, size_t n, size_t i, int straight1)
+{
+	unsigned char c = (unsigned char)p[i];
+
+	if (c == '"' || (c == '\'' && straight1))
+		return 1;
+	if (c == 0xE2)
+		return i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
+		    (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9E;
+	if (c == 0xC2)
+		return i + 1 < n && ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB);
+	return 0;
+}
+
 int
 marks_any(const char *p, size_t n, int straight1)
 {
-	const char *e = p + n, *x;
+	size_t i;
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen bytes at a time for the bytes a mark starts with */
+	__m128i dq = _mm_set1_epi8('"'), e2 = _mm_set1_epi8((char)0xE2);
+	__m128i c2 = _mm_set1_epi8((char)0xC2), sq = _mm_set1_epi8(straight1 ? '\'' : '"');
 
-	if (straight1 && memchr(p, '\'', n) != NULL)
-		return 1;
-	if (memchr(p, '"', n) != NULL)
-		return 1;
-	/* curly marks and guillemets: E2 80 98..9E, C2 AB, C2 BB */
-	for (x = p; (x = memchr(x, 0xE2, (size_t)(e - x))) != NULL; x++)
-		if (x + 2 < e && (unsigned char)x[1] == 0x80 && (unsigned char)x[2] >= 0x98 &&
-		    (unsigned char)x[2] <= 0x9E)
+	for (i = 0; i < n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, c2))));
+
+		if (n - i < 16)
+			m &= (1u << (n - i)) - 1;
+		for (; m != 0; m &= m - 1)
+			if (mark_start(p, n, i + (size_t)__builtin_ctz(m), straight1))
+				return 1;
+	}
+#else
+	for (i = 0; i < n; i++)
+		if (mark_start(p, n, i, straight1))
 			return 1;
-	for (x = p; (x = memchr(x, 0xC2, (size_t)(e - x))) != NULL; x++)
-		if (x + 1 < e && ((unsigned char)x[1] == 0xAB || (unsigned char)x[1] == 0xBB))
-			return 1;
+#endif
 	return 0;
 }
 

@@ -32,7 +32,10 @@ struct qvec {
  * set: in plain ASCII text they are far more often apostrophes.
  */
 void	marks_scan(const char *p, size_t n, struct qvec *out, int straight1);
-/* Whether p[0..n) holds a byte that could start a quotation mark at all. */
+/*
+ * Whether p[0..n) holds a byte that could start a quotation mark at all;
+ * p[n..n+15] must be readable (it may read them, and does not heed them).
+ */
 int	marks_any(const char *p, size_t n, int straight1);
 void	qvec_free(struct qvec *);
 
