@@ -32,10 +32,9 @@ static const struct tag_opts *O;
 static struct mentionvec *M;
 static struct buf keybuf;
 static int sports;			/* the article reports a game */
-static uint32_t *cand;			/* tokens a number may start at */
-static size_t ncand, candcap, *cstart, *cend;	/* and each record's range of them */
-static uint32_t *capsv;			/* capitalised words of one unit */
-static size_t capscap;
+static size_t *cstart, *cend;		/* each record's range of T.cand */
+static size_t *qstart, *qend;		/* and of T.quote */
+static size_t *kstart, *kend;		/* and of T.caps */
 static struct spanvec sv;		/* sentences of a unit */
 static void count_sports(void);
 static void mark_sentences(size_t r);
@@ -518,12 +517,18 @@ is_quote_tok(size_t r, size_t k)
 static void
 scan_quoted_titles(size_t r)
 {
-	size_t k, j, lim = uend[r], caps, words;
+	size_t k, j, lim = uend[r], caps, words, qi, next = 0;
 	uint64_t c;
 	const struct gent *g;
 
-	for (k = ustart[r]; k + 3 < lim; k++) {
-		if (!(T.v[k].f & TK_QUOTE) || !(T.v[k + 1].f & TK_CAP))
+	/* only at the unit's quotes */
+	for (qi = qstart[r]; qi < qend[r]; qi++) {
+		k = T.quote[qi];
+		if (k < next)
+			continue;	/* inside the last title */
+		if (k + 3 >= lim)
+			break;
+		if (!(T.v[k + 1].f & TK_CAP))
 			continue;
 		caps = words = 0;
 		for (j = k + 1; j < lim && j - k <= 9 && !is_quote_tok(r, j); j++) {
@@ -546,6 +551,7 @@ scan_quoted_titles(size_t r)
 		add_mention(r, k + 1, j, T_WORK_OF_ART, 1, 0);
 		for (; k + 1 < j; k++)
 			innum[k + 1] = 1;
+		next = j;
 	}
 }
 
@@ -553,11 +559,17 @@ scan_quoted_titles(size_t r)
 static void
 scan_unit(size_t r)
 {
-	size_t k = ustart[r], lim = uend[r], a, b;
+	size_t k = ustart[r], lim = uend[r], a, b, ci = kstart[r];
 
 	scan_quoted_titles(r);
 
 	while (k < lim) {
+		/* runs start at capitalised words only: on to the next one */
+		while (ci < kend[r] && T.caps[ci] < k)
+			ci++;
+		if (ci == kend[r])
+			break;
+		k = T.caps[ci];
 		if (!(T.v[k].f & TK_CAP) || !capword(r, k)) {
 			k++;
 			continue;
@@ -825,7 +837,7 @@ scan_numbers(size_t r)
 		unsigned char ch;
 		int try = 0;
 
-		k = cand[ci];
+		k = T.cand[ci];
 		if (k < next)
 			continue;	/* inside the last match */
 		tk = &T.v[k];
@@ -1335,36 +1347,6 @@ count_sports(void)
 	}
 }
 
-/*
- * One pass over a unit's tokens: the ones a date or number may start at
- * (all but plain lower-case words) go to cand, the capitalised ones are
- * looked up together.
- */
-static void
-prepare_unit(size_t r)
-{
-	size_t k, n = uend[r] - ustart[r], ncaps = 0;
-
-	if (ncand + n > candcap) {
-		candcap = (ncand + n) * 2;
-		cand = xreallocarray(cand, candcap, sizeof(*cand));
-	}
-	if (n > capscap) {
-		capscap = n * 2;
-		capsv = xreallocarray(capsv, capscap, sizeof(*capsv));
-	}
-	for (k = ustart[r]; k < uend[r]; k++) {
-		unsigned f = T.v[k].f;
-
-		if ((f & (TK_LOWER | TK_NUMW)) != TK_LOWER || O->numbers)
-			cand[ncand++] = (uint32_t)k;
-		if (f & (TK_CAP | TK_UPPER))
-			capsv[ncaps++] = (uint32_t)k;
-	}
-	cend[r] = ncand;
-	tok_lookup_all(rtext(r), T.v, capsv, ncaps);
-}
-
 void
 tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec *out)
 {
@@ -1374,8 +1356,8 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 	O = o;
 	M = out;
 	M->n = 0;
-	T.n = 0;
-	ncand = 0;
+	T.n = T.ncaps = T.ncand = T.nquote = 0;
+	T.allcand = O->numbers;
 	if (a->n > ucap) {
 		ucap = a->n;
 		ustart = xreallocarray(ustart, ucap, sizeof(*ustart));
@@ -1384,18 +1366,32 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		usent = xreallocarray(usent, ucap, 1);
 		cstart = xreallocarray(cstart, ucap, sizeof(*cstart));
 		cend = xreallocarray(cend, ucap, sizeof(*cend));
+		qstart = xreallocarray(qstart, ucap, sizeof(*qstart));
+		qend = xreallocarray(qend, ucap, sizeof(*qend));
+		kstart = xreallocarray(kstart, ucap, sizeof(*kstart));
+		kend = xreallocarray(kend, ucap, sizeof(*kend));
 	}
 	for (r = 0; r < a->n; r++) {
 		const struct rec *rc = &a->recs[r];
 
 		ustart[r] = uend[r] = T.n;
-		cstart[r] = cend[r] = ncand;
+		cstart[r] = cend[r] = T.ncand;
+		qstart[r] = qend[r] = T.nquote;
+		kstart[r] = kend[r] = T.ncaps;
 		ucaps[r] = 0;
 		if (rc->bad || !rec_is_text_unit(rc) || rec_kind_is(rc, "dup"))
 			continue;
-		tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &T);
+		{
+			size_t c0 = T.ncaps;
+
+			tokenize(rc->f[F_TEXT].s, rc->f[F_TEXT].n, &T);
+			/* the unit's capitalised words, looked up together */
+			tok_lookup_all(rc->f[F_TEXT].s, T.v, T.caps + c0, T.ncaps - c0);
+		}
 		uend[r] = T.n;
-		prepare_unit(r);
+		cend[r] = T.ncand;
+		qend[r] = T.nquote;
+		kend[r] = T.ncaps;
 		ucaps[r] = (uint8_t)(is_caps_unit(r) || is_title_unit(r));
 	}
 	if (T.n > innumcap) {
@@ -1438,8 +1434,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 void
 tag_free(void)
 {
-	free(T.v);
-	memset(&T, 0, sizeof(T));
+	tokvec_free(&T);
 	free(ustart);
 	free(uend);
 	free(ucaps);
@@ -1451,12 +1446,12 @@ tag_free(void)
 	free(cstart);
 	free(cend);
 	cstart = cend = NULL;
-	free(cand);
-	cand = NULL;
-	ncand = candcap = 0;
-	free(capsv);
-	capsv = NULL;
-	capscap = 0;
+	free(qstart);
+	free(qend);
+	qstart = qend = NULL;
+	free(kstart);
+	free(kend);
+	kstart = kend = NULL;
 	buf_free(&keybuf);
 	spanvec_free(&sv);
 	free(mslot);

@@ -1,5 +1,6 @@
 /* tok.c -- word and punctuation tokens, with the clues the tagger needs. */
 /* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede.h"
@@ -46,16 +47,37 @@ static void
 push(struct tokvec *tv, size_t s, size_t e, unsigned f)
 {
 	struct tok *t;
+	uint32_t k;
 
 	if (tv->n == tv->cap) {
 		tv->cap = tv->cap ? tv->cap * 2 : 256;
 		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
+		tv->caps = xreallocarray(tv->caps, tv->cap, sizeof(*tv->caps));
+		tv->cand = xreallocarray(tv->cand, tv->cap, sizeof(*tv->cand));
+		tv->quote = xreallocarray(tv->quote, tv->cap, sizeof(*tv->quote));
 	}
-	t = &tv->v[tv->n++];
+	k = (uint32_t)tv->n++;
+	t = &tv->v[k];
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
 	t->f = (uint16_t)f;
 	t->g = NULL;
+	if (f & (TK_CAP | TK_UPPER))
+		tv->caps[tv->ncaps++] = k;
+	if ((f & (TK_LOWER | TK_NUMW)) != TK_LOWER || tv->allcand)
+		tv->cand[tv->ncand++] = k;
+	if (f & TK_QUOTE)
+		tv->quote[tv->nquote++] = k;
+}
+
+void
+tokvec_free(struct tokvec *tv)
+{
+	free(tv->v);
+	free(tv->caps);
+	free(tv->cand);
+	free(tv->quote);
+	memset(tv, 0, sizeof(*tv));
 }
 
 /* Is text[i..) an apostrophe (' or ’)?  Its length, or 0. */

@@ -36,10 +36,19 @@ struct tok {
 struct tokvec {
 	struct tok	*v;
 	size_t		 n, cap;
+	/* indices of some tokens, as they are made (each list has room for cap) */
+	uint32_t	*caps;		/* TK_CAP or TK_UPPER: names start there */
+	uint32_t	*cand;		/* all but plain lower-case words (no TK_NUMW):
+					   dates and numbers start there */
+	uint32_t	*quote;		/* TK_QUOTE */
+	size_t		 ncaps, ncand, nquote;
+	int		 allcand;	/* every token is a candidate (--numbers) */
 };
 
-/* Cuts text[0..len) into tokens, appended to tv. */
+/* Cuts text[0..len) into tokens, appended to tv (and to its lists). */
 void	tokenize(const char *text, size_t len, struct tokvec *tv);
+/* Frees tv's arrays. */
+void	tokvec_free(struct tokvec *tv);
 /* The token's gazetteer entry, looked up once. */
 const struct gent *tok_gaz(const char *text, struct tok *);
 /*
