@@ -19,8 +19,16 @@ lede_init(const char *argv0)
 	static char outbuf[1 << 16];
 
 	if (argv0 != NULL && *argv0 != '\0') {
+		/*
+		 * argv[0] itself becomes the bare name, so that getopt's own
+		 * messages read "lede-split: unrecognized option" whatever path
+		 * the program was started by (argv strings are the program's
+		 * to change).
+		 */
 		slash = strrchr(argv0, '/');
-		lede_progname = slash ? slash + 1 : argv0;
+		if (slash != NULL && slash[1] != '\0')
+			memmove((char *)(uintptr_t)argv0, slash + 1, strlen(slash + 1) + 1);
+		lede_progname = argv0;
 	}
 	/* A reader that goes away (`| head`) ends us quietly, as for cat. */
 	signal(SIGPIPE, SIG_DFL);
@@ -134,6 +142,14 @@ lede_usage_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", lede_progname);
+	exit(LEDE_EXIT_USAGE);
+}
+
+void
+lede_bad_option(void)
+{
+	/* getopt has said what was wrong with the option. */
+	fprintf(stderr, "Try '%s --help' for more information.\n", lede_progname);
 	exit(LEDE_EXIT_USAGE);
 }
 

@@ -23,7 +23,10 @@ extern const char *lede_progname;
 /* The worst status seen so far; lede_finish() returns it. */
 extern int lede_status;
 
-/* Sets the program name, default SIGPIPE and a large stdout buffer. */
+/*
+ * Sets the program name (argv[0] is cut to its last component in place,
+ * for getopt's messages), default SIGPIPE and a large stdout buffer.
+ */
 void	lede_init(const char *argv0);
 /* Flushes and closes stdout; a write error becomes status 1. */
 int	lede_finish(void);
@@ -41,6 +44,8 @@ void	lede_warn_at(const char *file, unsigned long line, const char *, ...)
 
 /* Usage errors: message, a pointer to --help, exit 2. */
 void	lede_usage_error(const char *, ...) LEDE_PRINTF(1, 2) LEDE_NORETURN;
+/* After getopt has reported a bad option: a pointer to --help, exit 2. */
+void	lede_bad_option(void) LEDE_NORETURN;
 /* --help: the text to stdout, exit 0.  --version likewise. */
 void	lede_help(const char *text) LEDE_NORETURN;
 void	lede_version(void) LEDE_NORETURN;

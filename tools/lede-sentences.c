@@ -115,7 +115,7 @@ main(int argc, char **argv)
 			rec_lenient = 1;
 			break;
 		default:
-			lede_usage_error("unknown option");
+			lede_bad_option();
 		}
 	}
 	memset(&st, 0, sizeof(st));

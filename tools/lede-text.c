@@ -205,7 +205,7 @@ main(int argc, char *argv[])
 		case LEDE_OPT_VERSION:
 			lede_version();
 		default:
-			lede_usage_error("unknown option");
+			lede_bad_option();
 		}
 	}
 	argc -= optind;

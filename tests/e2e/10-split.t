@@ -68,7 +68,8 @@ t_err '-J reports a line without text' 1 '{"id":1}\nnot json\n' \
 t '--json output' 0 'He said "hi"\n' '{"doc":"-","loc":"1","kind":"text","text":"He said \\"hi\\""}\n' lede-split --json
 
 # Bad usage and bad files.
-t_err 'unknown option' 2 '' "lede-split: unknown option\nTry 'lede-split --help' for more information.\n" sh -c 'lede-split --nope 2>&1 >/dev/null | tail -2 >&2; exit 2'
+t_err 'unknown option' 2 '' "lede-split: unrecognized option '--nope'\nTry 'lede-split --help' for more information.\n" lede-split --nope
+t_err 'missing option argument' 2 '' "lede-split: option requires an argument -- 'd'\nTry 'lede-split --help' for more information.\n" lede-split -d
 ok '--help to stdout, exit 0' 'lede-split --help | grep -q "^usage: lede-split"'
 ok '--version' 'lede-split --version | grep -q "^lede-split (lede) "'
 ok 'unreadable file among several: warn, go on, exit 1' \

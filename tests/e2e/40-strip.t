@@ -89,7 +89,7 @@ t_err '-t must be a number' 2 '' "lede-strip: -t: 'x' is not a number from 0 to 
 # Usage.
 ok '--help writes usage to stdout, exit 0' "lede-strip --help | grep -q '^usage: lede-strip'"
 ok '--version exits 0' "lede-strip --version > /dev/null"
-ok 'unknown option (exit 2)' "lede-strip --bogus < /dev/null 2> err; test \$? -eq 2 && grep -q 'lede-strip: unknown option' err"
+ok 'unknown option (exit 2)' "lede-strip --bogus < /dev/null 2> err; test \$? -eq 2 && grep -q \"lede-strip: unrecognized option '--bogus'\" err"
 t_err 'unknown kind in -k' 2 '' "lede-strip: unknown kind 'story' in -k\nTry 'lede-strip --help' for more information.\n" lede-strip -k body,story
 t_err '-a with -v' 2 '' "lede-strip: -a and -v cannot be used together\nTry 'lede-strip --help' for more information.\n" lede-strip -a -v
 
