@@ -857,6 +857,9 @@ static struct cue {
  */
 static uint32_t cue_lens[32][32];
 static uint64_t cue_roles[32][32];
+/* the lengths again, of the few words with the roles asked for in bulk */
+#define CUE_SEL (G_SPORT | G_MONTH | G_DAY)
+static uint32_t cue_sel_lens[32][32];
 
 static inline size_t
 cue_fi(const char *s, size_t n)
@@ -872,6 +875,8 @@ cue_add(const char *s, size_t n, uint64_t cats)
 	if (n > 0 && n < 32) {
 		(&cue_lens[0][0])[cue_fi(s, n)] |= 1u << n;
 		(&cue_roles[0][0])[cue_fi(s, n)] |= cats;
+		if (cats & CUE_SEL)
+			(&cue_sel_lens[0][0])[cue_fi(s, n)] |= 1u << n;
 	}
 
 	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
@@ -905,6 +910,8 @@ gaz_cue_has(const char *s, size_t n, uint64_t want)
 	size_t m = n > 2 && s[n - 1] == '.' ? n - 1 : n;
 
 	if (m == 0 || m > 20 || !((&cue_roles[0][0])[cue_fi(s, m)] & want))
+		return 0;
+	if (!(want & ~CUE_SEL) && !((&cue_sel_lens[0][0])[cue_fi(s, m)] & (1u << m)))
 		return 0;
 	return gaz_cue(s, n) & want;
 }
@@ -1019,6 +1026,7 @@ gaz_free(void)
 	memset(cues, 0, sizeof(cues));
 	memset(cue_lens, 0, sizeof(cue_lens));
 	memset(cue_roles, 0, sizeof(cue_roles));
+	memset(cue_sel_lens, 0, sizeof(cue_sel_lens));
 	while ((b = user_blobs) != NULL) {
 		user_blobs = b->next;
 		free(b->mem);
