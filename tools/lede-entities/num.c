@@ -74,35 +74,61 @@ static const char *const trig_by[26] = {
 /* lengths of the words (bit n), by their first two letters: a quick filter */
 uint16_t num_trig_lens[26][26];
 
+/* The words again, packed: up to eight letters in a number, the rest apart. */
+static struct trig {
+	uint64_t head;		/* the first eight letters, little end first */
+	uint8_t len;
+	char tail;		/* the ninth letter, or 0 */
+} trig_w[26][20];
+static uint8_t trig_n[26];
+
+static uint64_t
+pack8(const char *s, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n && i < 8; i++)
+		v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return v;
+}
+
 static void
 trig_init(void)
 {
 	const char *p;
-	size_t i;
+	size_t i, l;
 
 	for (i = 0; i < 26; i++)
 		for (p = trig_by[i]; p && *p; p++)
-			if (p[0] != ' ' && p[-1] == ' ' && p[1] >= 'a' && p[1] <= 'z')
-				num_trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << strcspn(p, " "));
+			if (p[0] != ' ' && p[-1] == ' ') {
+				l = strcspn(p, " ");
+				if (p[1] >= 'a' && p[1] <= 'z')
+					num_trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << l);
+				if (trig_n[i] < sizeof(trig_w[i]) / sizeof(trig_w[i][0])) {
+					struct trig *t = &trig_w[i][trig_n[i]++];
+
+					t->head = pack8(p, l);
+					t->len = (uint8_t)l;
+					t->tail = l > 8 ? p[8] : 0;
+				}
+			}
 }
 
 int
 num_trigger_word(const char *s, size_t n)
 {
-	const char *p;
+	const struct trig *t;
+	uint64_t head;
 	size_t i;
 
 	if (!num_trigger_maybe(s, n))
 		return 0;
-	/* each word of the list, " one two ": compare, then skip to the next */
-	for (p = trig_by[s[0] - 'a'] + 1; *p; p++) {
-		for (i = 1; i < n && p[i] == s[i]; i++)
-			;
-		if (i == n && p[n] == ' ')
+	head = pack8(s, n);
+	t = trig_w[s[0] - 'a'];
+	for (i = 0; i < trig_n[s[0] - 'a']; i++)
+		if (t[i].len == n && t[i].head == head && (n <= 8 || t[i].tail == s[8]))
 			return 1;
-		while (*p != ' ')
-			p++;
-	}
 	return 0;
 }
 
