@@ -96,10 +96,24 @@ gaz_hash(const char *s, size_t n)
 		h ^= h >> 29;
 	}
 	if (i < n) {
-		size_t j;
+		/* the last one to seven bytes, in three loads at most */
+		size_t r = n - i, off = 0;
+		uint32_t x4;
+		uint16_t x2;
 
-		for (w = 0, j = 0; i + j < n; j++)
-			w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+		w = 0;
+		if (r & 4) {
+			memcpy(&x4, s + i, 4);
+			w = x4;
+			off = 4;
+		}
+		if (r & 2) {
+			memcpy(&x2, s + i + off, 2);
+			w |= (uint64_t)x2 << (8 * off);
+			off += 2;
+		}
+		if (r & 1)
+			w |= (uint64_t)(unsigned char)s[i + off] << (8 * off);
 		h = (h ^ fold8(w)) * 0xff51afd7ed558ccdULL;
 	}
 	h ^= h >> 32;
