@@ -40,10 +40,12 @@ static void count_sports(void);
 static void mark_sentences(size_t r);
 static int sent_start(size_t r, size_t k);
 
+static const char **utext;		/* the text of each record */
+
 static const char *
 rtext(size_t r)
 {
-	return A->recs[r].f[F_TEXT].s;
+	return utext[r];
 }
 
 static struct mention *
@@ -1368,6 +1370,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		cend = xreallocarray(cend, ucap, sizeof(*cend));
 		qstart = xreallocarray(qstart, ucap, sizeof(*qstart));
 		qend = xreallocarray(qend, ucap, sizeof(*qend));
+		utext = xreallocarray(utext, ucap, sizeof(*utext));
 		kstart = xreallocarray(kstart, ucap, sizeof(*kstart));
 		kend = xreallocarray(kend, ucap, sizeof(*kend));
 	}
@@ -1375,6 +1378,7 @@ tag_article(const struct article *a, const struct tag_opts *o, struct mentionvec
 		const struct rec *rc = &a->recs[r];
 
 		ustart[r] = uend[r] = T.n;
+		utext[r] = rc->bad ? NULL : rc->f[F_TEXT].s;
 		cstart[r] = cend[r] = T.ncand;
 		qstart[r] = qend[r] = T.nquote;
 		kstart[r] = kend[r] = T.ncaps;
@@ -1452,6 +1456,8 @@ tag_free(void)
 	free(kstart);
 	free(kend);
 	kstart = kend = NULL;
+	free(utext);
+	utext = NULL;
 	buf_free(&keybuf);
 	spanvec_free(&sv);
 	free(mslot);
