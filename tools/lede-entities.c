@@ -133,16 +133,16 @@ write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 		/* the common case: into the record's buffer */
 		const char *kind = ent_type_name((enum etype)m->type);
 		const char *cn = m->canon ? m->canon : text + m->s;
-		size_t cl = m->canon ? m->canonlen : m->e - m->s;
+		size_t cl = m->canon ? m->canonlen : m->e - m->s, kl = strlen(kind);
 
 		buf_reserve(&out, 2 * (r->f[F_DOC].n + r->f[F_LOC].n + (m->e - m->s) + cl) +
-		    strlen(kind) + 2 * 24 + 8);
+		    kl + 2 * 24 + 8);
 		add_escaped(&out, r->f[F_DOC].s, r->f[F_DOC].n);
 		out.p[out.len++] = '\t';
 		add_escaped(&out, r->f[F_LOC].s, r->f[F_LOC].n);
 		out.p[out.len++] = '\t';
-		memcpy(out.p + out.len, kind, strlen(kind));
-		out.len += strlen(kind);
+		memcpy(out.p + out.len, kind, kl);
+		out.len += kl;
 		out.p[out.len++] = '\t';
 		add_escaped(&out, text + m->s, m->e - m->s);
 		out.p[out.len++] = '\t';

@@ -43,7 +43,7 @@ isspace_cp(long c)
 	return u8_isspace(c) || c == 0x200B || c == 0xFEFF;
 }
 
-static void
+static inline void
 push(struct tokvec *tv, size_t s, size_t e, unsigned f)
 {
 	struct tok *t;
