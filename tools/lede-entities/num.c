@@ -133,6 +133,9 @@ num_trigger_word(const char *s, size_t n)
 }
 
 static pcre2_code *code[NPATS];
+/* the bytes a match of each pattern may start with, as PCRE2 found them */
+static const uint8_t *firstmap[NPATS];
+static uint32_t firsttype[NPATS], firstunit[NPATS];
 static pcre2_match_data *md;
 static int with_numbers;
 
@@ -158,6 +161,13 @@ num_init(int numbers)
 			lede_diex(LEDE_EXIT_DATA, "internal pattern %zu at %zu: %s", i, off, msg);
 		}
 		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
+		if (pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTBITMAP, &firstmap[i]) != 0)
+			firstmap[i] = NULL;
+		if (pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTCODETYPE, &firsttype[i]) != 0)
+			firsttype[i] = 0;
+		if (firsttype[i] == 1 &&
+		    pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTCODEUNIT, &firstunit[i]) != 0)
+			firsttype[i] = 0;
 	}
 	md = pcre2_match_data_create(4, NULL);
 }
@@ -170,6 +180,8 @@ num_free(void)
 	for (i = 0; i < NPATS; i++) {
 		pcre2_code_free(code[i]);
 		code[i] = NULL;
+		firstmap[i] = NULL;
+		firsttype[i] = 0;
 	}
 	pcre2_match_data_free(md);
 	md = NULL;
@@ -199,7 +211,13 @@ num_match(const char *text, size_t len, size_t at, size_t *end,
 	int rc;
 
 	for (i = 0; i < NPATS; i++) {
+		unsigned char b = (unsigned char)text[at];
+
 		if (code[i] == NULL)
+			continue;
+		/* no match of this pattern starts with this byte */
+		if (firsttype[i] == 1 ? firstunit[i] != b :
+		    firstmap[i] != NULL && !(firstmap[i][b >> 3] & (1u << (b & 7))))
 			continue;
 		rc = pcre2_match(code[i], (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL);
 		if (rc > 0) {

@@ -321,7 +321,8 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			push(tv, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
 			    TK_LOWER | numw(t, i, j, len) : TK_DIGIT) |
 			    (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
-			i = j;
+			/* the space after it, without another round */
+			i = j < len && t[j] == ' ' ? j + 1 : j;
 			continue;
 		}
 		if (!(bc & BC_HIGH) && t[i] != '\'') {
