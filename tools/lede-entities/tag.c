@@ -782,13 +782,26 @@ valid_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 	uint64_t w;
+	long cp;
+	int l;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ULL)
-			break;
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((l = u8_decode(s + i, n - i, &cp)) < 0)
+			return i;
+		i += (size_t)l;
 	}
-	return i + u8_valid_prefix(s + i, n - i);
+	return n;
 }
 
 /*
