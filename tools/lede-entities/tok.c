@@ -44,8 +44,9 @@ isspace_cp(long c)
 }
 
 static inline void
-push(struct tokvec *tv, size_t s, size_t e, unsigned f)
+push(struct tokvec *tv, const char *text, size_t s, size_t e, unsigned f)
 {
+	unsigned char c = (unsigned char)text[s];
 	struct tok *t;
 	uint32_t k;
 
@@ -64,7 +65,9 @@ push(struct tokvec *tv, size_t s, size_t e, unsigned f)
 	t->g = NULL;
 	if (f & (TK_CAP | TK_UPPER))
 		tv->caps[tv->ncaps++] = k;
-	if ((f & (TK_LOWER | TK_NUMW)) != TK_LOWER || tv->allcand)
+	/* a date or amount starts at a word that is not plain lower case, or at $ £ € */
+	if ((f & TK_WORD ? (f & (TK_LOWER | TK_NUMW)) != TK_LOWER :
+	    c == '$' || c == 0xC2 || c == 0xE2) || tv->allcand)
 		tv->cand[tv->ncand++] = k;
 	if (f & TK_QUOTE)
 		tv->quote[tv->nquote++] = k;
@@ -318,7 +321,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
 			    bclass[(unsigned char)t[j + 1]] & BC_DIG))))
 				goto slow;
-			push(tv, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
+			push(tv, t, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
 			    TK_LOWER | numw(t, i, j, len) : TK_DIGIT) |
 			    (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
 			/* the space after it, without another round */
@@ -327,7 +330,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 		}
 		if (!(bc & BC_HIGH) && t[i] != '\'') {
 			/* ASCII punctuation that is no apostrophe */
-			push(tv, i, i + 1, (bc & BC_OPEN ? TK_OPENQ : 0) |
+			push(tv, t, i, i + 1, (bc & BC_OPEN ? TK_OPENQ : 0) |
 			    (t[i] == '"' ? TK_QUOTE : 0));
 			i++;
 			continue;
@@ -350,7 +353,7 @@ slow:
 				f |= TK_OPENQ;
 			if (c == '"' || c == 0x201C || c == 0x201D)
 				f |= TK_QUOTE;
-			push(tv, i, i + (size_t)l, f);
+			push(tv, t, i, i + (size_t)l, f);
 			i += (size_t)l;
 			continue;
 		}
@@ -436,16 +439,16 @@ slow:
 			}
 			if (f & TK_LOWER)
 				f |= numw(t, i, j, len);
-			push(tv, i, j, f);
+			push(tv, t, i, j, f);
 		}
 		/* The possessive: ’s or 's; a contraction: 're, 'll ... */
 		if ((a = apos(t, j, len)) != 0 && j + a < len &&
 		    (t[j + a] == 's' || t[j + a] == 'S') &&
 		    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
-			push(tv, j, j + a + 1, TK_POSS);
+			push(tv, t, j, j + a + 1, TK_POSS);
 			j += a + 1;
 		} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
-			push(tv, j, j + a + k, TK_LOWER | TK_WORD |
+			push(tv, t, j, j + a + k, TK_LOWER | TK_WORD |
 			    ((unsigned char)t[j] == 0xE2 ? TK_NUMW : 0));
 			j += a + k;
 		}

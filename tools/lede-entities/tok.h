@@ -38,8 +38,8 @@ struct tokvec {
 	size_t		 n, cap;
 	/* indices of some tokens, as they are made (each list has room for cap) */
 	uint32_t	*caps;		/* TK_CAP or TK_UPPER: names start there */
-	uint32_t	*cand;		/* all but plain lower-case words (no TK_NUMW):
-					   dates and numbers start there */
+	uint32_t	*cand;		/* words but plain lower-case ones (no TK_NUMW),
+					   and $ £ €: dates and amounts start there */
 	uint32_t	*quote;		/* TK_QUOTE */
 	size_t		 ncaps, ncand, nquote;
 	int		 allcand;	/* every token is a candidate (--numbers) */
