@@ -59,7 +59,8 @@ struct seen_slot {
 	size_t		first;
 };
 static struct seen_slot *seen;
-static size_t seencap;
+static size_t seencap;		/* allocated, the largest article's need */
+static size_t seenmask;		/* this article's table: a power of two less one */
 
 /* The index of the first line with this fingerprint; i itself if it is new. */
 static size_t
@@ -67,7 +68,7 @@ seen_first(uint64_t h, size_t i)
 {
 	size_t k;
 
-	for (k = h & (seencap - 1); seen[k].hash != 0; k = (k + 1) & (seencap - 1))
+	for (k = h & seenmask; seen[k].hash != 0; k = (k + 1) & seenmask)
 		if (seen[k].hash == h)
 			return seen[k].first;
 	seen[k].hash = h;
@@ -277,8 +278,10 @@ roles_dups(struct para *ps, size_t n, size_t title)
 		seen = xcalloc(need, sizeof(*seen));
 		seencap = need;
 	} else {
-		memset(seen, 0, seencap * sizeof(*seen));
+		/* Only the part this article uses: one long article must not make every later one pay. */
+		memset(seen, 0, need * sizeof(*seen));
 	}
+	seenmask = need - 1;
 	for (i = 0; i < n; i++) {
 		struct para *p = &ps[i];
 
