@@ -501,31 +501,6 @@ cmp_line(const char *key, size_t n, const char *l, const char *end)
 }
 
 static const char *
-line_start(const char *lo, const char *p)
-{
-	while (p > lo && p[-1] != '\n')
-		p--;
-	return p;
-}
-
-/*
- * A line to probe in [lo, hi) near p: the next line start at or after p
- * (found forwards, quickly), else the start of p's line.
- */
-static const char *
-probe_line(const char *lo, const char *p, const char *hi)
-{
-	const char *nl;
-
-	if (p == lo || p[-1] == '\n')
-		return p;
-	nl = memchr(p, '\n', (size_t)(hi - p));
-	if (nl && nl + 1 < hi)
-		return nl + 1;
-	return line_start(lo, p);
-}
-
-static const char *
 next_line(const char *p, const char *end)
 {
 	const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -533,32 +508,59 @@ next_line(const char *p, const char *end)
 	return nl ? nl + 1 : end;
 }
 
-/* Calls fn for every line whose first field is key; returns how many. */
+/*
+ * Where each data line of a big list starts, made the first time the list
+ * is asked: the binary search then jumps straight to a line instead of
+ * hunting for the next newline at every probe.  off[n] is the blob's end.
+ */
+struct line_index {
+	const struct lede_blob	*b;
+	uint32_t		*off;
+	size_t			 n;
+};
+
+static void
+index_lines(struct line_index *x, const struct lede_blob *b)
+{
+	const char *p = data_start(b), *end = b->data + b->len;
+	size_t n = 0, cap = 1024;
+
+	x->b = b;
+	x->off = xreallocarray(NULL, cap, sizeof(*x->off));
+	for (; p < end; p = next_line(p, end)) {
+		if (n + 1 == cap) {
+			cap *= 2;
+			x->off = xreallocarray(x->off, cap, sizeof(*x->off));
+		}
+		x->off[n++] = (uint32_t)(p - b->data);
+	}
+	x->off[n] = (uint32_t)b->len;
+	x->n = n;
+}
+
+/*
+ * Calls fn for every line whose first field is key; returns how many.
+ * The lists are sorted (LC_ALL=C), so the matching lines are one run.
+ */
 static int
-blob_find(const struct lede_blob *b, const char **startp, const char *key, size_t n,
+blob_find(const struct lede_blob *b, struct line_index *x, const char *key, size_t n,
     void (*fn)(struct gent *, const char *, size_t), struct gent *e)
 {
-	const char *end = b->data + b->len, *lo, *hi, *mid, *l, *first;
+	const char *d = b->data, *end = b->data + b->len;
+	size_t lo = 0, hi, mid, i;
 	int c, hits = 0;
 
-	if (*startp == NULL)
-		*startp = data_start(b);
-	lo = *startp;
-	hi = end;
+	if (x->b != b)
+		index_lines(x, b);
+	hi = x->n;
 	while (lo < hi) {
-		mid = probe_line(lo, lo + (hi - lo) / 2, hi);
-		c = cmp_line(key, n, mid, end);
+		mid = lo + (hi - lo) / 2;
+		c = cmp_line(key, n, d + x->off[mid], end);
 		if (c == 0) {
-			first = mid;
-			while (first > *startp) {
-				l = line_start(*startp, first - 1);
-				if (cmp_line(key, n, l, end) != 0)
-					break;
-				first = l;
-			}
-			for (l = first; l < end && cmp_line(key, n, l, end) == 0;
-			    l = next_line(l, end)) {
-				fn(e, l, (size_t)(next_line(l, end) - l));
+			while (mid > 0 && cmp_line(key, n, d + x->off[mid - 1], end) == 0)
+				mid--;
+			for (i = mid; i < x->n && cmp_line(key, n, d + x->off[i], end) == 0; i++) {
+				fn(e, d + x->off[i], x->off[i + 1] - x->off[i]);
 				hits++;
 			}
 			return hits;
@@ -566,7 +568,7 @@ blob_find(const struct lede_blob *b, const char **startp, const char *key, size_
 		if (c < 0)
 			hi = mid;
 		else
-			lo = next_line(mid, end);
+			lo = mid + 1;
 	}
 	return 0;
 }
@@ -651,8 +653,7 @@ recase(const char *s, size_t n, int how, char *out, size_t cap)
 	return n;
 }
 
-static const char *lower_start, *proper_start, *given_start, *surname_start,
-    *city_start, *admin1_start;
+static struct line_index lower_ix, proper_ix, given_ix, surname_ix, city_ix, admin1_ix;
 
 static void
 merge_big(struct gent *e, const char *s, size_t n)
@@ -663,21 +664,21 @@ merge_big(struct gent *e, const char *s, size_t n)
 
 	if (!spaces) {
 		if ((kn = recase(s, n, CASE_LOWER, k, sizeof(k))))
-			blob_find(&lede_blob_ent_lower, &lower_start, k, kn, on_lower, e);
-		if (!blob_find(&lede_blob_ent_proper, &proper_start, s, n, on_proper, e) &&
+			blob_find(&lede_blob_ent_lower, &lower_ix, k, kn, on_lower, e);
+		if (!blob_find(&lede_blob_ent_proper, &proper_ix, s, n, on_proper, e) &&
 		    (kn = recase(s, n, CASE_TITLE, k, sizeof(k))))
-			blob_find(&lede_blob_ent_proper, &proper_start, k, kn, on_proper, e);
+			blob_find(&lede_blob_ent_proper, &proper_ix, k, kn, on_proper, e);
 		if ((kn = recase(s, n, CASE_TITLE, k, sizeof(k))))
-			blob_find(&lede_blob_gaz_given_names, &given_start, k, kn, on_given, e);
+			blob_find(&lede_blob_gaz_given_names, &given_ix, k, kn, on_given, e);
 		if ((kn = recase(s, n, CASE_UPPER, k, sizeof(k))))
-			blob_find(&lede_blob_gaz_surnames, &surname_start, k, kn, on_surname, e);
+			blob_find(&lede_blob_gaz_surnames, &surname_ix, k, kn, on_surname, e);
 	}
-	if (!blob_find(&lede_blob_gaz_cities, &city_start, s, n, on_city, e) &&
+	if (!blob_find(&lede_blob_gaz_cities, &city_ix, s, n, on_city, e) &&
 	    (kn = recase(s, n, CASE_WORDS, k, sizeof(k))) && memcmp(k, s, n) != 0)
-		blob_find(&lede_blob_gaz_cities, &city_start, k, kn, on_city, e);
-	if (!blob_find(&lede_blob_gaz_admin1, &admin1_start, s, n, on_admin1, e) &&
+		blob_find(&lede_blob_gaz_cities, &city_ix, k, kn, on_city, e);
+	if (!blob_find(&lede_blob_gaz_admin1, &admin1_ix, s, n, on_admin1, e) &&
 	    (kn = recase(s, n, CASE_WORDS, k, sizeof(k))) && memcmp(k, s, n) != 0)
-		blob_find(&lede_blob_gaz_admin1, &admin1_start, k, kn, on_admin1, e);
+		blob_find(&lede_blob_gaz_admin1, &admin1_ix, k, kn, on_admin1, e);
 }
 
 /*
@@ -1041,6 +1042,15 @@ gaz_free(void)
 	memset(cue_lens, 0, sizeof(cue_lens));
 	memset(cue_roles, 0, sizeof(cue_roles));
 	memset(cue_sel_lens, 0, sizeof(cue_sel_lens));
+	{
+		struct line_index *ix[] = { &lower_ix, &proper_ix, &given_ix, &surname_ix,
+		    &city_ix, &admin1_ix };
+
+		for (i = 0; i < sizeof(ix) / sizeof(ix[0]); i++) {
+			free(ix[i]->off);
+			memset(ix[i], 0, sizeof(*ix[i]));
+		}
+	}
 	while ((b = user_blobs) != NULL) {
 		user_blobs = b->next;
 		free(b->mem);
