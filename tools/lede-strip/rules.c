@@ -45,6 +45,11 @@ static size_t nrules, rulecap;
 static pcre2_match_data *md;
 static uint32_t longest_rule;	/* the largest MAXWORDS: longer lines skip the rules */
 
+static uint64_t *sets;		/* the bit sets of build_sets() */
+static size_t nw;		/* words of one set */
+static uint32_t wcap;		/* a line of wcap words or more indexes the last by-words set */
+static uint64_t *by_first, *by_want, *by_closed, *by_words;
+
 struct loader {
 	const char	*file;
 	unsigned long	 line;
@@ -194,6 +199,8 @@ add_rule(const char *s, size_t n, void *arg)
 		rules = xreallocarray(rules, rulecap, sizeof(*rules));
 	}
 	rules[nrules++] = r;
+	free(sets);	/* rebuilt with this rule at the next match */
+	sets = NULL;
 	if (r.maxwords > longest_rule)
 		longest_rule = r.maxwords;
 	return 0;
@@ -249,10 +256,59 @@ rules_load_builtin(void)
 		md = pcre2_match_data_create(4, NULL);
 }
 
+/*
+ * Which rules a line may be tried on, as bit sets over the rules (nw
+ * words each), built at the first match: by the line's first byte (256
+ * for an empty line), by WHERE, by a final . ! or ? (RF_OPEN), and by the
+ * line's length in words.  Their intersection leaves only the rules that
+ * pass every cheap test, in order, without looking at the others.
+ */
+
+#define WCAP_MAX 1024	/* above it, the rule's own MAXWORDS is checked */
+#define SET_ADD(set, i)	((set)[(i) / 64] |= 1ull << ((i) % 64))
+
+static void
+build_sets(void)
+{
+	size_t i, w;
+	unsigned c;
+
+	nw = (nrules + 63) / 64;
+	wcap = 0;
+	for (i = 0; i < nrules; i++)
+		if (rules[i].maxwords != UINT32_MAX && rules[i].maxwords + 1 > wcap)
+			wcap = rules[i].maxwords < WCAP_MAX ? rules[i].maxwords + 1 : WCAP_MAX;
+	sets = xreallocarray(NULL, (257 + 2 + 1 + (size_t)wcap + 1) * (nw ? nw : 1), sizeof(*sets));
+	memset(sets, 0, (257 + 2 + 1 + (size_t)wcap + 1) * (nw ? nw : 1) * sizeof(*sets));
+	by_first = sets;
+	by_want = by_first + 257 * nw;
+	by_closed = by_want + 2 * nw;
+	by_words = by_closed + nw;
+	for (i = 0; i < nrules; i++) {
+		const struct rule *r = &rules[i];
+		int cond = (r->flags & (RF_BEFORE | RF_AFTER | RF_OUTSIDE)) != 0;
+
+		for (c = 0; c < 256; c++)
+			if (!r->firstmap || (r->first[c / 8] & (1u << (c & 7))))
+				SET_ADD(by_first + c * nw, i);
+		if (!r->firstmap)
+			SET_ADD(by_first + 256 * nw, i);
+		SET_ADD(by_want + (cond ? RULES_CONDITIONAL : RULES_ANYWHERE) * nw, i);
+		if (!(r->flags & RF_OPEN))
+			SET_ADD(by_closed, i);
+		for (w = 0; w <= wcap; w++)
+			if (w <= r->maxwords)
+				SET_ADD(by_words + w * nw, i);
+	}
+}
+
 void
 rules_free(void)
 {
 	size_t i;
+
+	free(sets);
+	sets = NULL;
 
 	for (i = 0; i < nrules; i++) {
 		pcre2_code_free(rules[i].re);
@@ -268,39 +324,48 @@ rules_free(void)
 int
 rules_match(const struct para *p, struct rule_hit *hit, size_t from, unsigned want)
 {
-	size_t i, n = 0, tail = 0;
+	size_t i, n = 0, tail = 0, k;
 	int checked = 0;
+	const uint64_t *f, *wa, *wo;
 
-	if (p->words > longest_rule)
+	if (p->words > longest_rule || from >= nrules)
 		return 0;
-	for (i = from; i < nrules; i++) {
-		const struct rule *r = &rules[i];
-		int cond = (r->flags & (RF_BEFORE | RF_AFTER | RF_OUTSIDE)) != 0;
+	if (sets == NULL)
+		build_sets();
+	f = by_first + (p->n == 0 ? 256 : (unsigned char)p->s[0]) * nw;
+	wa = by_want + (want == RULES_CONDITIONAL ? RULES_CONDITIONAL : RULES_ANYWHERE) * nw;
+	wo = by_words + (p->words < wcap ? p->words : wcap) * nw;
+	for (k = from / 64; k < nw; k++) {
+		uint64_t m = f[k] & wa[k] & wo[k] & (p->endp ? by_closed[k] : ~0ull);
 
-		if (p->words > r->maxwords || cond != (want == RULES_CONDITIONAL) ||
-		    ((r->flags & RF_OPEN) && p->endp))
-			continue;
-		if (r->firstmap && (p->n == 0 ||
-		    !(r->first[(unsigned char)p->s[0] / 8] & (1u << ((unsigned char)p->s[0] & 7)))))
-			continue;
-		if (!checked) {
-			/* Only valid UTF-8 is matched, and long lines by their tails. */
-			n = p->valid != VALID_UNKNOWN ? p->valid : valid_prefix(p->s, p->n);
-			if (n > TAIL) {
-				tail = n - TAIL;
-				while (tail < n && ((unsigned char)p->s[tail] & 0xC0) == 0x80)
-					tail++;
+		if (k == from / 64)
+			m &= ~0ull << (from % 64);
+		for (; m != 0; m &= m - 1) {
+			const struct rule *r;
+
+			i = k * 64 + (size_t)__builtin_ctzll(m);
+			r = &rules[i];
+			if (p->words > r->maxwords)
+				continue;	/* a MAXWORDS above WCAP_MAX */
+			if (!checked) {
+				/* Only valid UTF-8 is matched, and long lines by their tails. */
+				n = p->valid != VALID_UNKNOWN ? p->valid : valid_prefix(p->s, p->n);
+				if (n > TAIL) {
+					tail = n - TAIL;
+					while (tail < n && ((unsigned char)p->s[tail] & 0xC0) == 0x80)
+						tail++;
+				}
+				checked = 1;
 			}
-			checked = 1;
-		}
-		if ((r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
-		    PCRE2_NO_UTF_CHECK, md, NULL) : pcre2_match(r->re, (PCRE2_SPTR)p->s, n,
-		    r->anchored ? 0 : tail, PCRE2_NO_UTF_CHECK, md, NULL)) >= 0) {
-			hit->kind = r->kind;
-			hit->name = r->name;
-			hit->index = (int)i;
-			hit->flags = r->flags;
-			return 1;
+			if ((r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
+			    PCRE2_NO_UTF_CHECK, md, NULL) : pcre2_match(r->re, (PCRE2_SPTR)p->s, n,
+			    r->anchored ? 0 : tail, PCRE2_NO_UTF_CHECK, md, NULL)) >= 0) {
+				hit->kind = r->kind;
+				hit->name = r->name;
+				hit->index = (int)i;
+				hit->flags = r->flags;
+				return 1;
+			}
 		}
 	}
 	return 0;
