@@ -114,6 +114,10 @@ add_escaped(struct buf *b, const char *s, size_t n)
 /* Entity lines of the current record, written at once. */
 static struct buf out;
 
+/* The record's escaped "DOC\tLOC\t", made for its first entity line. */
+static struct buf pre;
+static int pre_ok;
+
 static void
 flush_out(void)
 {
@@ -135,12 +139,19 @@ write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 		const char *cn = m->canon ? m->canon : text + m->s;
 		size_t cl = m->canon ? m->canonlen : m->e - m->s, kl = strlen(kind);
 
-		buf_reserve(&out, 2 * (r->f[F_DOC].n + r->f[F_LOC].n + (m->e - m->s) + cl) +
-		    kl + 2 * 24 + 8);
-		add_escaped(&out, r->f[F_DOC].s, r->f[F_DOC].n);
-		out.p[out.len++] = '\t';
-		add_escaped(&out, r->f[F_LOC].s, r->f[F_LOC].n);
-		out.p[out.len++] = '\t';
+		if (!pre_ok) {
+			/* DOC and LOC are the same on every line of the record: escaped once */
+			pre.len = 0;
+			buf_reserve(&pre, 2 * (r->f[F_DOC].n + r->f[F_LOC].n) + 2);
+			add_escaped(&pre, r->f[F_DOC].s, r->f[F_DOC].n);
+			pre.p[pre.len++] = '\t';
+			add_escaped(&pre, r->f[F_LOC].s, r->f[F_LOC].n);
+			pre.p[pre.len++] = '\t';
+			pre_ok = 1;
+		}
+		buf_reserve(&out, pre.len + 2 * ((m->e - m->s) + cl) + kl + 2 * 24 + 8);
+		memcpy(out.p + out.len, pre.p, pre.len);
+		out.len += pre.len;
 		memcpy(out.p + out.len, kind, kl);
 		out.len += kl;
 		out.p[out.len++] = '\t';
@@ -214,6 +225,7 @@ on_article(const struct article *a, void *arg)
 		const struct rec *rc = &a->recs[r];
 		size_t pos = 0, cp = 0;
 
+		pre_ok = 0;
 		/* --lenient passes a malformed record on, -p every record */
 		if (pass || rc->bad) {
 			flush_out();
@@ -287,6 +299,7 @@ main(int argc, char **argv)
 	free(mentions.v);
 	memset(&mentions, 0, sizeof(mentions));
 	buf_free(&out);
+	buf_free(&pre);
 	num_free();
 	gaz_free();
 	return status;
