@@ -296,6 +296,24 @@ features(struct para *p, const char *s, size_t n)
 		/* The ASCII fast path, all in registers; other bytes go the slow way. */
 		start = i;
 		do {
+			/*
+			 * Most bytes continue a word in lower case: nothing to
+			 * fold, count as upper or digit, or add to orcl.
+			 */
+			if (cl == A_LOWER && klen > 0) {
+				alnum++;
+				if (klen < 8)
+					w0 |= (uint64_t)c << (8 * klen);
+				else if (klen < 16)
+					w1 |= (uint64_t)c << (8 * (klen - 8));
+				clen = ++klen;
+				lastcore = c;
+				if (++i >= n)
+					break;
+				c = u[i];
+				cl = aclass[c];
+				continue;
+			}
 			orcl |= cl;
 			if (cl & (A_LOWER | A_UPPER | A_DIGIT)) {
 				if (klen == 0)
