@@ -479,27 +479,6 @@ data_start(const struct lede_blob *b)
 	return p;
 }
 
-/*
- * Compares key[0..n) with the first field of the line at l (ended by TAB
- * or LF), as LC_ALL=C sort ordered the lines.
- */
-static int
-cmp_line(const char *key, size_t n, const char *l, const char *end)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++, l++) {
-		unsigned char a = (unsigned char)key[i], b;
-
-		if (l >= end || *l == '\t' || *l == '\n' || *l == '\r')
-			return 1;
-		b = (unsigned char)*l;
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	return (l >= end || *l == '\t' || *l == '\n' || *l == '\r') ? 0 : -1;
-}
-
 static const char *
 next_line(const char *p, const char *end)
 {
@@ -516,8 +495,23 @@ next_line(const char *p, const char *end)
 struct line_index {
 	const struct lede_blob	*b;
 	uint32_t		*off;
+	uint16_t		*klen;	/* bytes before the line's TAB, CR or LF */
 	size_t			 n;
 };
+
+/*
+ * Compares key[0..n) with a line's first field l[0..kl) as LC_ALL=C sort
+ * ordered the lines (a key that is a prefix of the other comes first).
+ */
+static int
+cmp_key(const char *key, size_t n, const char *l, size_t kl)
+{
+	int c = memcmp(key, l, n < kl ? n : kl);
+
+	if (c)
+		return c;
+	return n < kl ? -1 : n > kl;
+}
 
 static void
 index_lines(struct line_index *x, const struct lede_blob *b)
@@ -525,14 +519,22 @@ index_lines(struct line_index *x, const struct lede_blob *b)
 	const char *p = data_start(b), *end = b->data + b->len;
 	size_t n = 0, cap = 1024;
 
+	const char *q;
+
 	x->b = b;
 	x->off = xreallocarray(NULL, cap, sizeof(*x->off));
+	x->klen = xreallocarray(NULL, cap, sizeof(*x->klen));
 	for (; p < end; p = next_line(p, end)) {
 		if (n + 1 == cap) {
 			cap *= 2;
 			x->off = xreallocarray(x->off, cap, sizeof(*x->off));
+			x->klen = xreallocarray(x->klen, cap, sizeof(*x->klen));
 		}
-		x->off[n++] = (uint32_t)(p - b->data);
+		for (q = p; q < end && *q != '\t' && *q != '\n' && *q != '\r'; q++)
+			;
+		x->off[n] = (uint32_t)(p - b->data);
+		/* a key longer than any look-up (200 bytes) stays longer */
+		x->klen[n++] = (uint16_t)(q - p < 60000 ? q - p : 60000);
 	}
 	x->off[n] = (uint32_t)b->len;
 	x->n = n;
@@ -546,7 +548,7 @@ static int
 blob_find(const struct lede_blob *b, struct line_index *x, const char *key, size_t n,
     void (*fn)(struct gent *, const char *, size_t), struct gent *e)
 {
-	const char *d = b->data, *end = b->data + b->len;
+	const char *d = b->data;
 	size_t lo = 0, hi, mid, i;
 	int c, hits = 0;
 
@@ -555,11 +557,11 @@ blob_find(const struct lede_blob *b, struct line_index *x, const char *key, size
 	hi = x->n;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = cmp_line(key, n, d + x->off[mid], end);
+		c = cmp_key(key, n, d + x->off[mid], x->klen[mid]);
 		if (c == 0) {
-			while (mid > 0 && cmp_line(key, n, d + x->off[mid - 1], end) == 0)
+			while (mid > 0 && cmp_key(key, n, d + x->off[mid - 1], x->klen[mid - 1]) == 0)
 				mid--;
-			for (i = mid; i < x->n && cmp_line(key, n, d + x->off[i], end) == 0; i++) {
+			for (i = mid; i < x->n && cmp_key(key, n, d + x->off[i], x->klen[i]) == 0; i++) {
 				fn(e, d + x->off[i], x->off[i + 1] - x->off[i]);
 				hits++;
 			}
@@ -1048,6 +1050,7 @@ gaz_free(void)
 
 		for (i = 0; i < sizeof(ix) / sizeof(ix[0]); i++) {
 			free(ix[i]->off);
+			free(ix[i]->klen);
 			memset(ix[i], 0, sizeof(*ix[i]));
 		}
 	}
