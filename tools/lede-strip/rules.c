@@ -28,6 +28,7 @@ struct rule {
 	int		 anchored;	/* starts with ^: fails fast at offset 0 */
 	int		 firstmap;	/* first[] says which bytes may start a match */
 	int		 jit;		/* compiled to machine code: call it directly */
+	int		 req[2];	/* a byte every match holds, in both cases; -1 if none known */
 	uint8_t		 first[32];
 	pcre2_code	*re;
 };
@@ -172,6 +173,21 @@ add_rule(const char *s, size_t n, void *arg)
 		uint32_t type = 0, unit = 0;
 
 		(void)pcre2_pattern_info(r.re, PCRE2_INFO_ALLOPTIONS, &opts);
+		/*
+		 * The last literal byte a match needs: a line without it is
+		 * turned away by memchr, cheaper than a call of the matcher.
+		 * Only ASCII and not k or s, which caseless Unicode matching
+		 * folds to other letters (K, ſ).
+		 */
+		r.req[0] = r.req[1] = -1;
+		if (pcre2_pattern_info(r.re, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1 &&
+		    pcre2_pattern_info(r.re, PCRE2_INFO_LASTCODEUNIT, &unit) == 0 && unit < 0x80 &&
+		    unit != 'k' && unit != 'K' && unit != 's' && unit != 'S') {
+			r.req[0] = (int)unit;
+			r.req[1] = (unit >= 'a' && unit <= 'z') ? (int)unit - 32 :
+			    (unit >= 'A' && unit <= 'Z') ? (int)unit + 32 : (int)unit;
+		}
+		type = unit = 0;
 		r.anchored = (opts & PCRE2_ANCHORED) != 0;
 		/*
 		 * For an anchored rule, the bytes that can start a match let
@@ -357,6 +373,9 @@ rules_match(const struct para *p, struct rule_hit *hit, size_t from, unsigned wa
 				}
 				checked = 1;
 			}
+			if (r->req[0] >= 0 && memchr(p->s, r->req[0], n) == NULL &&
+			    (r->req[1] == r->req[0] || memchr(p->s, r->req[1], n) == NULL))
+				continue;
 			if ((r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)p->s, n, r->anchored ? 0 : tail,
 			    PCRE2_NO_UTF_CHECK, md, NULL) : pcre2_match(r->re, (PCRE2_SPTR)p->s, n,
 			    r->anchored ? 0 : tail, PCRE2_NO_UTF_CHECK, md, NULL)) >= 0) {
