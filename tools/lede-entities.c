@@ -67,16 +67,15 @@ parse_types(const char *arg)
 static size_t
 utoa(size_t v, char *out)
 {
-	char tmp[24];
-	size_t n = 0, i;
+	size_t n = 1, i;
+	size_t t;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
+	/* the length first, then the digits from the right, in place */
+	for (t = v; t >= 10; t /= 10)
+		n++;
 	out[n] = '\0';
+	for (i = n; i-- > 0; v /= 10)
+		out[i] = (char)('0' + v % 10);
 	return n;
 }
 
