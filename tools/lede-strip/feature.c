@@ -301,16 +301,23 @@ features(struct para *p, const char *s, size_t n)
 			 * fold, count as upper or digit, or add to orcl.
 			 */
 			if (cl == A_LOWER && klen > 0) {
-				alnum++;
-				if (klen < 8)
-					w0 |= (uint64_t)c << (8 * klen);
-				else if (klen < 16)
-					w1 |= (uint64_t)c << (8 * (klen - 8));
-				clen = ++klen;
-				lastcore = c;
-				if (++i >= n)
+				size_t j = i;
+
+				do {
+					if (klen < 8)
+						w0 |= (uint64_t)c << (8 * klen);
+					else if (klen < 16)
+						w1 |= (uint64_t)c << (8 * (klen - 8));
+					klen++;
+					if (++j >= n)
+						break;
+					c = u[j];
+				} while (aclass[c] == A_LOWER);
+				alnum += (uint32_t)(j - i);
+				clen = klen;
+				lastcore = u[j - 1];
+				if ((i = j) >= n)
 					break;
-				c = u[i];
 				cl = aclass[c];
 				continue;
 			}
