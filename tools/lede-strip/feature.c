@@ -393,10 +393,11 @@ features(struct para *p, const char *s, size_t n)
 			if (digits > 0 && digits * 2 >= len)
 				p->digits++;
 			if (orcl & A_LINK) {
-				memset(&t, 0, sizeof(t));
+				/* Most such tokens end a sentence: the '@' is sought last. */
 				t.letters = letters;
-				t.has_at = memchr(s + start + 1, '@', len > 2 ? len - 2 : 0) != NULL && letters > 0;
-				if (looks_like_link(s + start, len, &t))
+				t.has_at = 0;
+				if (looks_like_link(s + start, len, &t) ||
+				    (letters > 0 && len > 2 && memchr(s + start + 1, '@', len - 2) != NULL))
 					p->links++;
 			}
 			if ((aclass[lastcore] & A_END) && letters + digits > 0 &&
