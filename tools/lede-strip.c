@@ -96,7 +96,7 @@ static int
 article(const struct article *a, void *arg)
 {
 	struct state *st = arg;
-	size_t i, n = 0, dl, dltext;
+	size_t i, n = 0, npara, dl, dltext;
 	int dateline_done = !st->datelines;
 
 	if (a->n > st->cap) {
@@ -113,11 +113,12 @@ article(const struct article *a, void *arg)
 		st->idx[n++] = i;
 	}
 	classify(st->ps, n);
+	npara = n;
 	for (i = 0, n = 0; i < a->n; i++) {
 		const struct rec *r = &a->recs[i];
 		const struct para *p;
 
-		if (!rec_is_text_unit(r)) {
+		if (n == npara || st->idx[n] != i) {	/* not a text unit, as found above */
 			rec_write_rec(r);
 			continue;
 		}
