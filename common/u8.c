@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <utf8proc.h>
 
+#include "swar.h"
 #include "u8.h"
 
 int
@@ -75,6 +76,12 @@ u8_count(const char *s, size_t n)
 	int len;
 
 	while (i < n) {
+		/* Offsets are counted on every entity: skip ASCII eight bytes at a time. */
+		if (i + 8 <= n && !(swar_load(s + i) & SWAR_HIGHS)) {
+			i += 8;
+			count += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 		} else {

@@ -190,47 +190,6 @@ write_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce)
 	    text + m->s, m->e - m->s, x, 3);
 }
 
-/* Code points in s[0..n), as u8_count() counts them; ASCII eight bytes at a time. */
-static size_t
-cp_count(const char *s, size_t n)
-{
-	size_t i = 0, count = 0;
-	uint64_t w;
-
-	while (i < n) {
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ULL)) {
-				i += 8;
-				count += 8;
-				continue;
-			}
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			count++;
-			continue;
-		}
-		/* the rest of the stretch the slow way */
-		{
-			size_t e = i + 8 < n ? i + 8 : n;
-			long cp;
-			int len;
-
-			while (i < e) {
-				if ((unsigned char)s[i] < 0x80) {
-					i++;
-				} else {
-					len = u8_decode(s + i, n - i, &cp);
-					i += len > 0 ? (size_t)len : 1;
-				}
-				count++;
-			}
-		}
-	}
-	return count;
-}
-
 static int
 on_article(const struct article *a, void *arg)
 {
@@ -254,8 +213,8 @@ on_article(const struct article *a, void *arg)
 
 			if (!(want & (1UL << m->type)))
 				continue;
-			cs = cp + cp_count(rc->f[F_TEXT].s + pos, m->s - pos);
-			ce = cs + cp_count(rc->f[F_TEXT].s + m->s, m->e - m->s);
+			cs = cp + u8_count(rc->f[F_TEXT].s + pos, m->s - pos);
+			ce = cs + u8_count(rc->f[F_TEXT].s + m->s, m->e - m->s);
 			pos = m->s;
 			cp = cs;
 			write_entity(rc, m, cs, ce);
