@@ -79,53 +79,11 @@ utoa(size_t v, char *out)
 	return n;
 }
 
-/* Bytes lede(7) escapes: TAB, LF, CR, backslash (the letter after the backslash). */
-static const char esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
-
-/* Nonzero if some byte of w is c (the exact zero-byte test on w ^ c...c). */
-static inline uint64_t
-has_byte8(uint64_t w, unsigned char c)
-{
-	const uint64_t ones = 0x0101010101010101ULL;
-	uint64_t x = w ^ (ones * c);
-
-	return (x - ones) & ~x & (ones * 0x80);
-}
-
 /* Appends s[0..n) escaped as lede(7) says; b has room for 2n more bytes. */
 static void
 add_escaped(struct buf *b, const char *s, size_t n)
 {
-	char *o = b->p + b->len;
-	size_t i;
-
-	/* most fields need no escape: copied at once (checked eight bytes at a time) */
-	for (i = 0; i + 8 <= n; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-		if (has_byte8(w, '\t') | has_byte8(w, '\n') | has_byte8(w, '\r') |
-		    has_byte8(w, '\\'))
-			break;
-	}
-	for (; i < n && !esc[(unsigned char)s[i]]; i++)
-		;
-	if (i == n) {
-		memcpy(o, s, n);
-		b->len += n;
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		char e = esc[(unsigned char)s[i]];
-
-		if (e) {
-			*o++ = '\\';
-			*o++ = e;
-		} else {
-			*o++ = s[i];
-		}
-	}
-	b->len = (size_t)(o - b->p);
+	b->len += tsv_escape(b->p + b->len, s, n);
 }
 
 /* Entity lines of the current record, written at once. */
