@@ -43,26 +43,44 @@ isspace_cp(long c)
 	return u8_isspace(c) || c == 0x200B || c == 0xFEFF;
 }
 
-static inline void
-push(struct tokvec *tv, const char *text, size_t s, size_t e, unsigned f)
+/*
+ * Room for n more tokens.  A token is at least one byte, so a unit of n
+ * bytes never needs more: the checks stay out of the per-token path.
+ */
+static void
+reserve(struct tokvec *tv, size_t n)
 {
-	unsigned char c = (unsigned char)text[s];
-	struct tok *t;
-	uint32_t k;
+	if (tv->n + n <= tv->cap)
+		return;
+	tv->cap = tv->cap ? tv->cap * 2 : 256;
+	if (tv->cap < tv->n + n)
+		tv->cap = tv->n + n;
+	tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
+	tv->caps = xreallocarray(tv->caps, tv->cap, sizeof(*tv->caps));
+	tv->cand = xreallocarray(tv->cand, tv->cap, sizeof(*tv->cand));
+	tv->quote = xreallocarray(tv->quote, tv->cap, sizeof(*tv->quote));
+}
 
-	if (tv->n == tv->cap) {
-		tv->cap = tv->cap ? tv->cap * 2 : 256;
-		tv->v = xreallocarray(tv->v, tv->cap, sizeof(*tv->v));
-		tv->caps = xreallocarray(tv->caps, tv->cap, sizeof(*tv->caps));
-		tv->cand = xreallocarray(tv->cand, tv->cap, sizeof(*tv->cand));
-		tv->quote = xreallocarray(tv->quote, tv->cap, sizeof(*tv->quote));
-	}
-	k = (uint32_t)tv->n++;
-	t = &tv->v[k];
+/* A new token, no list entries yet; its index. */
+static inline uint32_t
+add_tok(struct tokvec *tv, size_t s, size_t e, unsigned f)
+{
+	uint32_t k = (uint32_t)tv->n++;
+	struct tok *t = &tv->v[k];
+
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
 	t->f = (uint16_t)f;
 	t->g = NULL;
+	return k;
+}
+
+static inline void
+push(struct tokvec *tv, const char *text, size_t s, size_t e, unsigned f)
+{
+	unsigned char c = (unsigned char)text[s];
+	uint32_t k = add_tok(tv, s, e, f);
+
 	if (f & (TK_CAP | TK_UPPER))
 		tv->caps[tv->ncaps++] = k;
 	/* a date or amount starts at a word that is not plain lower case, or at $ £ € */
@@ -211,22 +229,6 @@ numw(const char *t, size_t s, size_t e, size_t len)
 	return 0;
 }
 
-/* 0x80 in each byte of y (high bits clear) from lo to hi. */
-static inline uint64_t
-in_range8(uint64_t y, unsigned lo, unsigned hi)
-{
-	const uint64_t ones = 0x0101010101010101ULL;
-
-	return (y + ones * (0x80 - lo)) & ~(y + ones * (0x7f - hi)) & (ones * 0x80);
-}
-
-/* How many bytes of m are 0x80 (the others 0). */
-static inline size_t
-count80(uint64_t m)
-{
-	return (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
-}
-
 /* Byte classes for the fast path of plain ASCII words. */
 #define BC_LOW		0x01
 #define BC_UP		0x02
@@ -259,6 +261,17 @@ bclass_init(void)
 		bclass[c] = BC_HIGH;
 }
 
+/* How many ASCII capitals t[s..e) holds. */
+static size_t
+upper_count(const char *t, size_t s, size_t e)
+{
+	size_t n = 0;
+
+	for (; s < e; s++)
+		n += t[s] >= 'A' && t[s] <= 'Z';
+	return n;
+}
+
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
@@ -270,6 +283,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 
 	if (bclass['a'] == 0)
 		bclass_init();
+	reserve(tv, len + 1);
 	while (i < len) {
 		bc = bclass[(unsigned char)t[i]];
 		if (bc & BC_SPACE) {
@@ -280,50 +294,35 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			/*
 			 * The fast path: an ASCII word ended by a space or by
 			 * plain punctuation (not ' - . , & nor UTF-8) needs no
-			 * second look.
+			 * second look.  rest: the classes of its other bytes.
 			 */
-			size_t nup = 0, nlow = 0;
-			unsigned x;
+			unsigned rest = 0, x = 0, f;
+			uint32_t ti;
 
-			j = i;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			/* eight bytes at a time: where the word ends, how many capitals */
-			while (j + 8 <= len) {
-				uint64_t w, y, cu, cl, cd, stop;
-
-				memcpy(&w, t + j, 8);
-				y = w & 0x7f7f7f7f7f7f7f7fULL;
-				cu = in_range8(y, 'A', 'Z');
-				cl = in_range8(y, 'a', 'z');
-				cd = in_range8(y, '0', '9');
-				stop = ~((cu | cl | cd) & ~w) & 0x8080808080808080ULL;
-				if (stop) {
-					unsigned nb = (unsigned)__builtin_ctzll(stop) >> 3;
-					uint64_t keep = nb ? ~0ULL >> (64 - 8 * nb) : 0;
-
-					nup += count80(cu & keep);
-					nlow += count80(cl & keep);
-					j += nb;
-					break;
-				}
-				nup += count80(cu);
-				nlow += count80(cl);
-				j += 8;
-			}
-			if (j + 8 > len)
-#endif
-			for (; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++) {
-				nup += (x & BC_UP) != 0;
-				nlow += (x & BC_LOW) != 0;
-			}
+			for (j = i + 1; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++)
+				rest |= x;
 			/* a comma joins only digits: "1,000" */
-			if (j < len && (bclass[(unsigned char)t[j]] & (BC_JOIN | BC_HIGH)) &&
+			if (j < len && (x & (BC_JOIN | BC_HIGH)) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
 			    bclass[(unsigned char)t[j + 1]] & BC_DIG))))
 				goto slow;
-			push(tv, t, i, j, TK_WORD | (bc & BC_UP ? TK_CAP : bc & BC_LOW ?
-			    TK_LOWER | numw(t, i, j, len) : TK_DIGIT) |
-			    (nlow == 0 && nup >= 2 ? TK_UPPER : 0));
+			if (bc & BC_LOW) {
+				/* the commonest token: a plain word is on no list */
+				f = TK_WORD | TK_LOWER | numw(t, i, j, len);
+				ti = add_tok(tv, i, j, f);
+				if ((f & TK_NUMW) || tv->allcand)
+					tv->cand[tv->ncand++] = ti;
+			} else {
+				f = TK_WORD | (bc & BC_UP ? TK_CAP : TK_DIGIT);
+				/* TK_UPPER: two capitals or more and no small letter */
+				if ((rest & (BC_UP | BC_LOW)) == BC_UP && (bc & BC_UP ||
+				    upper_count(t, i, j) >= 2))
+					f |= TK_UPPER;
+				ti = add_tok(tv, i, j, f);
+				if (f & (TK_CAP | TK_UPPER))
+					tv->caps[tv->ncaps++] = ti;
+				tv->cand[tv->ncand++] = ti;
+			}
 			/* the space after it, without another round */
 			i = j < len && t[j] == ' ' ? j + 1 : j;
 			continue;
