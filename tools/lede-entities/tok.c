@@ -5,6 +5,7 @@
 
 #include "lede.h"
 #include "num.h"
+#include "swar.h"
 #include "tok.h"
 
 /* Decodes one code point; an invalid byte is U+FFFD of length 1. */
@@ -208,10 +209,22 @@ contraction(const char *s, size_t n)
 	return 0;
 }
 
+/* TK_NUMW for a word t[s..e) of t[0..len) that may start a date or number (see num.h). */
+static inline unsigned
+numw_word(const char *t, size_t s, size_t e, size_t len)
+{
+	if (num_trigger_maybe(t + s, e - s) && num_trigger_word(t + s, e - s))
+		return TK_NUMW;
+	/* "the 1990s" */
+	if (e - s == 3 && t[s] == 't' && t[s + 1] == 'h' && t[s + 2] == 'e' && e + 1 < len &&
+	    t[e + 1] >= '1' && t[e + 1] <= '2')
+		return TK_NUMW;
+	return 0;
+}
+
 /*
- * TK_NUMW for the lower-case word t[s..e) of t[0..len): one that may
- * start a date or number (see num.h), or any word whose first byte may
- * start an amount ($, £, €: 0xC2, 0xE2).
+ * TK_NUMW for the lower-case word t[s..e): numw_word(), or any word whose
+ * first byte may start an amount ($, £, €: 0xC2, 0xE2).
  */
 static inline unsigned
 numw(const char *t, size_t s, size_t e, size_t len)
@@ -220,13 +233,7 @@ numw(const char *t, size_t s, size_t e, size_t len)
 
 	if (c == 0xC2 || c == 0xE2 || c == '$')
 		return TK_NUMW;
-	if (num_trigger_maybe(t + s, e - s) && num_trigger_word(t + s, e - s))
-		return TK_NUMW;
-	/* "the 1990s" */
-	if (e - s == 3 && c == 't' && t[s + 1] == 'h' && t[s + 2] == 'e' && e + 1 < len &&
-	    t[e + 1] >= '1' && t[e + 1] <= '2')
-		return TK_NUMW;
-	return 0;
+	return numw_word(t, s, e, len);
 }
 
 /* Byte classes for the fast path of plain ASCII words. */
@@ -240,6 +247,34 @@ numw(const char *t, size_t s, size_t e, size_t len)
 #define BC_ALNUM	(BC_LOW | BC_UP | BC_DIG)
 
 static unsigned char bclass[256];
+
+/* 0x80 in each byte of y (high bits clear) from lo to hi, 0 in the others. */
+static inline uint64_t
+in_range8(uint64_t y, unsigned lo, unsigned hi)
+{
+	return (y + SWAR_ONES * (0x80 - lo)) & ~(y + SWAR_ONES * (0x7f - hi)) & SWAR_HIGHS;
+}
+
+/* Where the run of ASCII letters and digits from t[j] ends; eight bytes at a time. */
+static inline size_t
+alnum_end(const char *t, size_t j, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; j + 8 <= len; j += 8) {
+		uint64_t w = swar_load(t + j), y = w & ~SWAR_HIGHS;
+		/* | 0x20 makes capitals small and moves nothing else into a-z */
+		uint64_t ok = (in_range8(y | SWAR_ONES * 0x20, 'a', 'z') |
+		    in_range8(y, '0', '9')) & ~w;
+		uint64_t stop = ~ok & SWAR_HIGHS;
+
+		if (stop)
+			return j + ((unsigned)__builtin_ctzll(stop) >> 3);
+	}
+#endif
+	while (j < len && (bclass[(unsigned char)t[j]] & BC_ALNUM))
+		j++;
+	return j;
+}
 
 static void
 bclass_init(void)
@@ -299,8 +334,12 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			unsigned rest = 0, x = 0, f;
 			uint32_t ti;
 
-			for (j = i + 1; j < len && ((x = bclass[(unsigned char)t[j]]) & BC_ALNUM); j++)
-				rest |= x;
+			j = alnum_end(t, i + 1, len);
+			if (j < len)
+				x = bclass[(unsigned char)t[j]];
+			if (!(bc & BC_LOW))
+				for (k = i + 1; k < j; k++)
+					rest |= bclass[(unsigned char)t[k]];
 			/* a comma joins only digits: "1,000" */
 			if (j < len && (x & (BC_JOIN | BC_HIGH)) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
@@ -308,7 +347,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 				goto slow;
 			if (bc & BC_LOW) {
 				/* the commonest token: a plain word is on no list */
-				f = TK_WORD | TK_LOWER | numw(t, i, j, len);
+				f = TK_WORD | TK_LOWER | numw_word(t, i, j, len);
 				ti = add_tok(tv, i, j, f);
 				if ((f & TK_NUMW) || tv->allcand)
 					tv->cand[tv->ncand++] = ti;
@@ -427,7 +466,7 @@ slow:
 				if (!keep && j - i <= 5) {
 					const struct gent *g;
 
-					keep = (gaz_cue(t + i, j - i) & G_ABBREV) ||
+					keep = gaz_cue_has(t + i, j - i, G_ABBREV) ||
 					    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) &&
 					    (g->cats & G_ABBREV));
 				}
