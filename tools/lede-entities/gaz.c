@@ -122,15 +122,14 @@ gaz_hash(const char *s, size_t n)
 	return (uint32_t)h;
 }
 
-static int
+/* Are a and b the same but for ASCII case?  Keys are short: no call to memcmp. */
+static inline int
 keyeq(const char *a, const char *b, size_t n)
 {
 	size_t i;
 
-	if (memcmp(a, b, n) == 0)
-		return 1;
 	for (i = 0; i < n; i++)
-		if (lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
+		if (a[i] != b[i] && lc((unsigned char)a[i]) != lc((unsigned char)b[i]))
 			return 0;
 	return 1;
 }
@@ -865,6 +864,7 @@ static const struct {
 static struct cue {
 	const char *key;
 	uint32_t klen;
+	uint32_t hash;		/* gaz_hash of the key: most probes end here */
 	uint64_t cats;
 } cues[CUE_SLOTS];
 
@@ -888,6 +888,7 @@ static void
 cue_add(const char *s, size_t n, uint64_t cats)
 {
 	size_t i;
+	uint32_t h;
 
 	if (n > 0 && n < 32) {
 		(&cue_lens[0][0])[cue_fi(s, n)] |= 1u << n;
@@ -896,13 +897,15 @@ cue_add(const char *s, size_t n, uint64_t cats)
 			(&cue_sel_lens[0][0])[cue_fi(s, n)] |= 1u << n;
 	}
 
-	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
+	h = gaz_hash(s, n);
+	for (i = h & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
 		if (cues[i].klen == n && keyeq(cues[i].key, s, n)) {
 			cues[i].cats |= cats;
 			return;
 		}
 	cues[i].key = s;
 	cues[i].klen = (uint32_t)n;
+	cues[i].hash = h;
 	cues[i].cats = cats;
 }
 
@@ -910,13 +913,15 @@ uint64_t
 gaz_cue(const char *s, size_t n)
 {
 	size_t i;
+	uint32_t h;
 
 	if (n > 2 && s[n - 1] == '.')
 		n--;		/* "Feb." */
 	if (n == 0 || n > 20 || !((&cue_lens[0][0])[cue_fi(s, n)] & (1u << n)))
 		return 0;
-	for (i = gaz_hash(s, n) & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
-		if (cues[i].klen == n && keyeq(cues[i].key, s, n))
+	h = gaz_hash(s, n);
+	for (i = h & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
+		if (cues[i].hash == h && cues[i].klen == n && keyeq(cues[i].key, s, n))
 			return cues[i].cats;
 	return 0;
 }

@@ -907,13 +907,17 @@ mhash(const struct mention *m)
 static int
 msame(const struct mention *m, const char *s, size_t n)
 {
+	const char *t;
 	size_t i;
 
 	if (m->e - m->s != n)
 		return 0;
+	t = rtext(m->rec) + m->s;
 	for (i = 0; i < n; i++) {
-		int x = (unsigned char)rtext(m->rec)[m->s + i], y = (unsigned char)s[i];
+		int x = (unsigned char)t[i], y = (unsigned char)s[i];
 
+		if (x == y)
+			continue;	/* the usual case: no folding needed */
 		if (x >= 'A' && x <= 'Z')
 			x += 32;
 		if (y >= 'A' && y <= 'Z')

@@ -508,12 +508,10 @@ tok_gaz(const char *text, struct tok *t)
 }
 
 uint64_t
-tok_cats(const char *text, struct tok *t)
+tok_cats_find(const char *text, struct tok *t)
 {
 	const struct gent *g;
 
-	if (t->f & TK_CATS)
-		return t->cats;
 	t->f |= TK_CATS;
 	/* Lower-case words and punctuation matter only as cues. */
 	if (!(t->f & (TK_CAP | TK_UPPER)))

@@ -56,7 +56,17 @@ const struct gent *tok_gaz(const char *text, struct tok *);
  * that the memory serves many look-ups together (pure, as tok_cats is).
  */
 void	tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n);
-/* Categories of a token, acronym-only ones dropped for non-all-caps tokens. */
-uint64_t tok_cats(const char *text, struct tok *);
+/* tok_cats() the first time, for a token whose categories are not known yet. */
+uint64_t tok_cats_find(const char *text, struct tok *);
+
+/*
+ * Categories of a token, acronym-only ones dropped for non-all-caps tokens;
+ * the rules ask for them again and again, so the known answer is inline.
+ */
+static inline uint64_t
+tok_cats(const char *text, struct tok *t)
+{
+	return t->f & TK_CATS ? t->cats : tok_cats_find(text, t);
+}
 
 #endif
