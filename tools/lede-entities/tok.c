@@ -5,7 +5,6 @@
 
 #include "lede.h"
 #include "num.h"
-#include "swar.h"
 #include "tok.h"
 
 /* Decodes one code point; an invalid byte is U+FFFD of length 1. */
@@ -248,34 +247,6 @@ numw(const char *t, size_t s, size_t e, size_t len)
 
 static unsigned char bclass[256];
 
-/* 0x80 in each byte of y (high bits clear) from lo to hi, 0 in the others. */
-static inline uint64_t
-in_range8(uint64_t y, unsigned lo, unsigned hi)
-{
-	return (y + SWAR_ONES * (0x80 - lo)) & ~(y + SWAR_ONES * (0x7f - hi)) & SWAR_HIGHS;
-}
-
-/* Where the run of ASCII letters and digits from t[j] ends; eight bytes at a time. */
-static inline size_t
-alnum_end(const char *t, size_t j, size_t len)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (; j + 8 <= len; j += 8) {
-		uint64_t w = swar_load(t + j), y = w & ~SWAR_HIGHS;
-		/* | 0x20 makes capitals small and moves nothing else into a-z */
-		uint64_t ok = (in_range8(y | SWAR_ONES * 0x20, 'a', 'z') |
-		    in_range8(y, '0', '9')) & ~w;
-		uint64_t stop = ~ok & SWAR_HIGHS;
-
-		if (stop)
-			return j + ((unsigned)__builtin_ctzll(stop) >> 3);
-	}
-#endif
-	while (j < len && (bclass[(unsigned char)t[j]] & BC_ALNUM))
-		j++;
-	return j;
-}
-
 static void
 bclass_init(void)
 {
@@ -334,9 +305,9 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			unsigned rest = 0, x = 0, f;
 			uint32_t ti;
 
-			j = alnum_end(t, i + 1, len);
-			if (j < len)
-				x = bclass[(unsigned char)t[j]];
+			/* t[len] stops the loop (see tokenize() in tok.h) */
+			for (j = i + 1; (x = bclass[(unsigned char)t[j]]) & BC_ALNUM; j++)
+				;
 			if (!(bc & BC_LOW))
 				for (k = i + 1; k < j; k++)
 					rest |= bclass[(unsigned char)t[k]];

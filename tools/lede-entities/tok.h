@@ -45,7 +45,11 @@ struct tokvec {
 	int		 allcand;	/* every token is a candidate (--numbers) */
 };
 
-/* Cuts text[0..len) into tokens, appended to tv (and to its lists). */
+/*
+ * Cuts text[0..len) into tokens, appended to tv (and to its lists).
+ * text[len] must be readable and no ASCII letter or digit (the fields of
+ * an article end in NUL): it ends the scan of a word.
+ */
 void	tokenize(const char *text, size_t len, struct tokvec *tv);
 /* Frees tv's arrays. */
 void	tokvec_free(struct tokvec *tv);
