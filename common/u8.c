@@ -121,7 +121,17 @@ u8_valid_prefix(const char *s, size_t n)
 	long cp;
 	int len;
 
+	uint64_t w[4];
+
 	while (i < n) {
+		/* text is mostly ASCII: 32 bytes at a time while it is */
+		if (i + 32 <= n) {
+			memcpy(w, s + i, 32);
+			if (!((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL)) {
+				i += 32;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

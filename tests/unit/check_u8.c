@@ -225,6 +225,11 @@ static const struct {
 	{ S("\xed\xa0\x80"), 0 },
 	{ S("ok\xc3\xa9\xc0\x80"), 4 },
 	{ S("nul\0ok"), 6 },
+	/* past the 32-byte ASCII stride: the bad byte in the second block, then at its edges */
+	{ S("0123456789abcdef0123456789abcdef0123\xff"), 36 },
+	{ S("0123456789abcdef0123456789abcde\xff"), 31 },
+	{ S("0123456789abcdef0123456789abcdef\xc3\xa9 0123456789abcdef0123456789abcdef"), 67 },
+	{ S("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\xe2\x82"), 63 },
 };
 
 START_TEST(valid_prefix_table)

@@ -776,34 +776,6 @@ is_caps_unit(size_t r)
 	return up >= 4 && low * 4 < up;
 }
 
-/* The length of the valid UTF-8 prefix of s[0..n); ASCII eight bytes at a time. */
-static size_t
-valid_prefix(const char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-	long cp;
-	int l;
-
-	while (i < n) {
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ULL)) {
-				i += 8;
-				continue;
-			}
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((l = u8_decode(s + i, n - i, &cp)) < 0)
-			return i;
-		i += (size_t)l;
-	}
-	return n;
-}
-
 /*
  * Could this capitalised word be a month or a weekday?  A cheap filter by
  * the first two letters: Ja Fe Ma Ap Ju Au Se Oc No De Mo Tu We Th Fr Sa Su.
@@ -874,7 +846,7 @@ scan_numbers(size_t r)
 			continue;
 		/* the patterns need valid UTF-8: only the valid start is searched */
 		if (vlen == SIZE_MAX)
-			vlen = valid_prefix(tf->s, tf->n);
+			vlen = u8_valid_prefix(tf->s, tf->n);
 		if (tk->e > vlen)
 			break;
 		t = num_match(tf->s, vlen, tk->s, &end,
