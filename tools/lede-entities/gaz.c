@@ -719,10 +719,8 @@ mw_add_blob(const struct lede_blob *b)
 }
 
 int
-gaz_mw_maybe(const char *w, size_t n)
+gaz_mw_maybe_h(uint32_t h)
 {
-	uint32_t h;
-
 	if (mwbloom == NULL) {
 		size_t i, lim = nbase < nents ? nbase : nents;
 
@@ -732,7 +730,6 @@ gaz_mw_maybe(const char *w, size_t n)
 		mw_add_blob(&lede_blob_gaz_cities);
 		mw_add_blob(&lede_blob_gaz_admin1);
 	}
-	h = gaz_hash(w, n);
 	return (mwbloom[(h & (MW_BITS - 1)) >> 6] >> (h & 63) & 1) &&
 	    (mwbloom[((h >> 15) & (MW_BITS - 1)) >> 6] >> ((h >> 15) & 63) & 1);
 }

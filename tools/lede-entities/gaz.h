@@ -98,10 +98,11 @@ const struct gent *gaz_get_h(const char *key, size_t n, uint32_t h);
 /* Asks the memory for what gaz_get_h() with hash h will read first. */
 void	gaz_prefetch(uint32_t h);
 /*
- * May some name of several words in the lists start with the word w?  No
+ * May some name of several words in the lists start with the word whose
+ * gaz_hash() is h?  No
  * means no (a Bloom filter); yes means maybe.
  */
-int	gaz_mw_maybe(const char *w, size_t n);
+int	gaz_mw_maybe_h(uint32_t h);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
 uint64_t gaz_cue(const char *key, size_t n);
 /* gaz_cue() & roles, quickly when no cue word like it has one of them. */

@@ -68,6 +68,7 @@ add_mention(size_t r, size_t a, size_t b, enum etype type, int conf, unsigned fl
 	m->tok = (uint32_t)a;
 	m->canon = NULL;
 	m->canonlen = 0;
+	m->h = 0;
 	return m;
 }
 
@@ -92,7 +93,7 @@ span_gaz(size_t r, size_t a, size_t b, uint64_t *c)
 		return g;
 	}
 	/* no list has a name of several words that starts so */
-	if (!gaz_mw_maybe(t + T.v[a].s, T.v[a].e - T.v[a].s)) {
+	if (!gaz_mw_maybe_h(tok_hash(t, &T.v[a]))) {
 		*c = 0;
 		return NULL;
 	}
@@ -870,10 +871,15 @@ scan_numbers(size_t r)
 static uint32_t *mslot;
 static size_t nmslot;
 
+/* The mention's hash: its token's when it is one whole token. */
 static uint32_t
-mhash(const struct mention *m)
+mhash(struct mention *m)
 {
-	return gaz_hash(rtext(m->rec) + m->s, m->e - m->s);
+	struct tok *t = &T.v[m->tok];
+
+	if (m->ntok == 1 && t->s == m->s && t->e == m->e)
+		return m->h = tok_hash(rtext(m->rec), t);
+	return m->h = gaz_hash(rtext(m->rec) + m->s, m->e - m->s);
 }
 
 static int
@@ -900,18 +906,24 @@ msame(const struct mention *m, const char *s, size_t n)
 	return 1;
 }
 
-/* Best mention (index+1) known under a name, or 0. */
+/* Best mention (index+1) known under a name whose gaz_hash is h, or 0. */
 static uint32_t
-mfind(const char *s, size_t n)
+mfind_h(const char *s, size_t n, uint32_t h)
 {
 	size_t i;
 
 	if (nmslot == 0)
 		return 0;
-	for (i = gaz_hash(s, n) & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1))
-		if (msame(&M->v[mslot[i] - 1], s, n))
+	for (i = h & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1))
+		if (M->v[mslot[i] - 1].h == h && msame(&M->v[mslot[i] - 1], s, n))
 			return mslot[i];
 	return 0;
+}
+
+static uint32_t
+mfind(const char *s, size_t n)
+{
+	return mfind_h(s, n, gaz_hash(s, n));
 }
 
 static int
@@ -926,12 +938,13 @@ better(const struct mention *x, const struct mention *y)
 static void
 mput(size_t idx)
 {
-	const struct mention *m = &M->v[idx];
+	struct mention *m = &M->v[idx];
 	const char *s = rtext(m->rec) + m->s;
 	size_t n = m->e - m->s, i;
+	uint32_t h = mhash(m);
 
-	for (i = mhash(m) & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1)) {
-		if (msame(&M->v[mslot[i] - 1], s, n)) {
+	for (i = h & (nmslot - 1); mslot[i]; i = (i + 1) & (nmslot - 1)) {
+		if (M->v[mslot[i] - 1].h == h && msame(&M->v[mslot[i] - 1], s, n)) {
 			if (better(m, &M->v[mslot[i] - 1]))
 				mslot[i] = (uint32_t)idx + 1;
 			return;
@@ -983,7 +996,7 @@ pname_add(size_t idx, size_t kt)
 	const char *t = rtext(m->rec) + T.v[kt].s;
 	size_t i, n = T.v[kt].e - T.v[kt].s;
 
-	for (i = gaz_hash(t, n) & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
+	for (i = tok_hash(rtext(m->rec), &T.v[kt]) & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
 		struct pname *p = &pn[pnslot[i] - 1];
 
 		if (p->keylen == n && memcmp(p->key, t, n) == 0) {
@@ -1004,15 +1017,18 @@ pname_add(size_t idx, size_t kt)
 	pnslot[i] = (uint32_t)++npn;
 }
 
-/* The person whose family name is s (exactly, or ignoring case if fold). */
+/*
+ * The person whose family name is s (exactly, or ignoring case if fold);
+ * h is gaz_hash(s, n).
+ */
 static const struct pname *
-pname_find(const char *s, size_t n, int fold)
+pname_find(const char *s, size_t n, int fold, uint32_t h)
 {
 	size_t i;
 
 	if (npn == 0)
 		return NULL;
-	for (i = gaz_hash(s, n) & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
+	for (i = h & (npnslot - 1); pnslot[i]; i = (i + 1) & (npnslot - 1)) {
 		const struct pname *p = &pn[pnslot[i] - 1];
 
 		if (p->keylen == n && (fold ? fold_eq(p->key, s, n) : memcmp(p->key, s, n) == 0))
@@ -1101,11 +1117,13 @@ resolve(void)
 		const char *s = rtext(m->rec) + m->s;
 		size_t len = m->e - m->s;
 		const struct pname *p;
+		uint32_t h;
 
 		if (m->flags & M_NUM)
 			continue;
+		h = m->type == T_NONE ? mhash(m) : m->h;	/* mput() made the others' */
 		/* A family name alone is the person named in full elsewhere. */
-		if (m->ntok == 1 && (p = pname_find(s, len, 0)) != NULL &&
+		if (m->ntok == 1 && (p = pname_find(s, len, 0, h)) != NULL &&
 		    !(m->type != T_PERSON && m->conf >= 3 && m->type != T_NONE)) {
 			m->type = T_PERSON;
 			m->conf = m->conf > 2 ? m->conf : 2;
@@ -1113,13 +1131,15 @@ resolve(void)
 			continue;
 		}
 		if (m->type == T_PERSON && m->ntok >= 2) {
-			p = pname_find(rtext(m->rec) + T.v[m->tok + m->ntok - 1].s,
-			    T.v[m->tok + m->ntok - 1].e - T.v[m->tok + m->ntok - 1].s, 0);
+			struct tok *lt = &T.v[m->tok + m->ntok - 1];
+
+			p = pname_find(rtext(m->rec) + lt->s, lt->e - lt->s, 0,
+			    tok_hash(rtext(m->rec), lt));
 			if (p && p->full != i)
 				set_canon_to(m, &M->v[p->full]);
 			continue;
 		}
-		w = mfind(s, len);
+		w = mfind_h(s, len, h);
 		if (w && w - 1 != i) {
 			const struct mention *o = &M->v[w - 1];
 
@@ -1206,7 +1226,8 @@ scan_caps(size_t r)
 		for (b = k + 1; b <= lim && b - k <= 5; b++) {
 			if (!(T.v[b - 1].f & (TK_UPPER | TK_CAP)) || innum[b - 1])
 				break;
-			w = mfind(rtext(r) + tk->s, T.v[b - 1].e - tk->s);
+			w = b == k + 1 ? mfind_h(rtext(r) + tk->s, tk->e - tk->s, tok_hash(rtext(r), tk)) :
+			    mfind(rtext(r) + tk->s, T.v[b - 1].e - tk->s);
 			if (w && M->v[w - 1].type != T_NONE && !(M->v[w - 1].flags & M_WEAK)) {
 				best = b;
 				bw = w;
@@ -1236,7 +1257,8 @@ scan_caps(size_t r)
 				}
 			}
 		}
-		if (tk->e - tk->s > 2 && (p = pname_find(rtext(r) + tk->s, tk->e - tk->s, 1))) {
+		if (tk->e - tk->s > 2 && (p = pname_find(rtext(r) + tk->s, tk->e - tk->s, 1,
+		    tok_hash(rtext(r), tk)))) {
 			set_canon_to(add_mention(r, k, k + 1, T_PERSON, 2, fl), &M->v[p->full]);
 			k++;
 			continue;

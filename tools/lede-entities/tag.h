@@ -20,6 +20,7 @@ struct mention {
 	uint32_t	 tok;		/* first token (article-wide index) */
 	const char	*canon;		/* CANON, or NULL for the surface form */
 	uint32_t	 canonlen;
+	uint32_t	 h;		/* gaz_hash of the text, once resolve() needs it */
 };
 
 struct mentionvec {

@@ -469,7 +469,8 @@ const struct gent *
 tok_gaz(const char *text, struct tok *t)
 {
 	if (!(t->f & TK_LOOKED)) {
-		t->g = gaz_get(text + t->s, t->e - t->s);
+		t->g = t->e - t->s <= 200 ? gaz_get_h(text + t->s, t->e - t->s,
+		    tok_hash(text, t)) : NULL;
 		/* "Feb." is "Feb", "Corp." is "Corp" */
 		if (t->g == NULL && t->e - t->s > 2 && text[t->e - 1] == '.')
 			t->g = gaz_get(text + t->s, t->e - t->s - 1);
@@ -504,10 +505,8 @@ tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n)
 	for (i = 0; i < n; i++) {
 		t = &v[idx[i]];
 		len = t->e - t->s;
-		if (!(t->f & TK_LOOKED) && len <= 200) {
-			t->h = gaz_hash(text + t->s, len);
-			gaz_prefetch(t->h);
-		}
+		if (!(t->f & TK_LOOKED) && len <= 200)
+			gaz_prefetch(tok_hash(text, t));
 	}
 	for (i = 0; i < n; i++) {
 		t = &v[idx[i]];

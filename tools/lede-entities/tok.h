@@ -24,11 +24,12 @@
 #define TK_QUOTE	0x2000	/* a double quote: " “ ” */
 #define TK_NUMW		0x4000	/* a lower-case word that may start a date,
 				   number or amount ("last", "two", "the 1990s") */
+#define TK_HASHED	0x8000	/* h is valid */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
 	uint16_t	 f;
-	uint32_t	 h;		/* gaz_hash, in tok_lookup_all() */
+	uint32_t	 h;		/* gaz_hash of the token (TK_HASHED) */
 	const struct gent *g;
 	uint64_t	 cats;		/* tok_cats(), once computed */
 };
@@ -60,6 +61,17 @@ const struct gent *tok_gaz(const char *text, struct tok *);
  * that the memory serves many look-ups together (pure, as tok_cats is).
  */
 void	tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n);
+/* gaz_hash() of the token, computed once. */
+static inline uint32_t
+tok_hash(const char *text, struct tok *t)
+{
+	if (!(t->f & TK_HASHED)) {
+		t->h = gaz_hash(text + t->s, t->e - t->s);
+		t->f |= TK_HASHED;
+	}
+	return t->h;
+}
+
 /* tok_cats() the first time, for a token whose categories are not known yet. */
 uint64_t tok_cats_find(const char *text, struct tok *);
 
