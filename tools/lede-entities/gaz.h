@@ -99,8 +99,7 @@ const struct gent *gaz_get_h(const char *key, size_t n, uint32_t h);
 void	gaz_prefetch(uint32_t h);
 /*
  * May some name of several words in the lists start with the word whose
- * gaz_hash() is h?  No
- * means no (a Bloom filter); yes means maybe.
+ * gaz_hash() is h?  No means no (a Bloom filter); yes means maybe.
  */
 int	gaz_mw_maybe_h(uint32_t h);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
