@@ -7,6 +7,12 @@
 #include "num.h"
 #include "tok.h"
 
+#ifdef __GNUC__
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Decodes one code point; an invalid byte is U+FFFD of length 1. */
 static int
 dec(const char *s, size_t n, long *cp)
@@ -278,13 +284,141 @@ upper_count(const char *t, size_t s, size_t e)
 	return n;
 }
 
-void
-tokenize(const char *t, size_t len, struct tokvec *tv)
+/*
+ * The slow path: the token at t[i] is UTF-8, an apostrophe, or a word
+ * joined by - ' . , & ("U.S.", "al-Smari", "1,000", "Jones's").  Kept out
+ * of tokenize() so that its loop over plain words stays small.  base: the
+ * unit's first token.  Returns where the next token may start.
+ */
+static NOINLINE size_t
+slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 {
-	size_t i = 0, j, k, a, rs, up, low, base = tv->n;
+	size_t j, k, a, rs, up, low;
 	int simple;
 	long c, d;
 	int l, m;
+
+	l = dec(t + i, len - i, &c);
+	if (isspace_cp(c)) {
+		return i + (size_t)l;
+	}
+	if (!isalnum_cp(c)) {
+		unsigned f = 0;
+
+		/* A possessive apostrophe standing alone: "Jones'". */
+		if ((a = apos(t, i, len)) != 0 && tv->n > base &&
+		    tv->v[tv->n - 1].e == i && (tv->v[tv->n - 1].f & TK_WORD))
+			f = TK_POSS;
+		if (c == '"' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
+		    c == '\'')
+			f |= TK_OPENQ;
+		if (c == '"' || c == 0x201C || c == 0x201D)
+			f |= TK_QUOTE;
+		push(tv, t, i, i + (size_t)l, f);
+		return i + (size_t)l;
+	}
+	/* A word: alphanumeric runs joined by - ' ’ . , (commas only between digits). */
+	j = i + (size_t)l;
+	rs = i;
+	simple = c < 0x80;
+	up = c >= 'A' && c <= 'Z';
+	low = c >= 'a' && c <= 'z';
+	for (;;) {
+		while (j < len) {
+			unsigned char ch = (unsigned char)t[j];
+
+			if (ch < 0x80) {
+				if (ch >= 'a' && ch <= 'z')
+					low++;
+				else if (ch >= 'A' && ch <= 'Z')
+					up++;
+				else if (!(ch >= '0' && ch <= '9'))
+					break;
+				j++;
+				continue;
+			}
+			m = dec(t + j, len - j, &d);
+			if (!isalnum_cp(d))
+				break;
+			simple = 0;
+			j += (size_t)m;
+		}
+		if (j >= len)
+			break;
+		a = apos(t, j, len);
+		k = a ? j + a : j + 1;
+		if (!a && t[j] != '-' && t[j] != '.' && t[j] != ',' && t[j] != '&')
+			break;
+		if (k >= len)
+			break;
+		m = dec(t + k, len - k, &d);
+		if (!isalnum_cp(d))
+			break;
+		if (t[j] == ',' && !(t[j - 1] >= '0' && t[j - 1] <= '9' &&
+		    d >= '0' && d <= '9'))
+			break;
+		/* "U.S", "3.5", but not "Russia.We" */
+		if (t[j] == '.' && j - rs != 1 && !(t[j - 1] >= '0' &&
+		    t[j - 1] <= '9' && d >= '0' && d <= '9'))
+			break;
+		if (t[j] == '&' && !((t[j - 1] >= 'A' && t[j - 1] <= 'Z') &&
+		    d >= 'A' && d <= 'Z'))
+			break;
+		/* 's at the end of a word is a token of its own */
+		if (a && (d == 's' || d == 'S') &&
+		    (k + 1 >= len || !isalnum_cp((unsigned char)t[k + 1])))
+			break;
+		/* and so are 're, 'll, 've, 'm, 'd: "We're" is "We" */
+		if (a && contraction(t + k, len - k))
+			break;
+		j = k;
+		rs = k;
+		simple = 0;
+	}
+	{
+		/* plain ASCII words (most of them) need no second look */
+		unsigned f = !simple ? shape(t, i, j) : TK_WORD |
+		    (c >= 'A' && c <= 'Z' ? TK_CAP : c >= 'a' && c <= 'z' ? TK_LOWER : TK_DIGIT) |
+		    (low == 0 && up >= 2 ? TK_UPPER : 0);
+
+		/* A full stop that belongs to the word: "U.S.", "P.", "Inc." */
+		if (j < len && t[j] == '.' && !(f & TK_DIGIT)) {
+			int keep = (f & TK_DOTS) || ((f & TK_CAP) && j - i == 1);
+
+			if (!keep && j - i <= 5) {
+				const struct gent *g;
+
+				keep = gaz_cue_has(t + i, j - i, G_ABBREV) ||
+				    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) &&
+				    (g->cats & G_ABBREV));
+			}
+			if (keep) {
+				j++;
+				f = shape(t, i, j);
+			}
+		}
+		if (f & TK_LOWER)
+			f |= numw(t, i, j, len);
+		push(tv, t, i, j, f);
+	}
+	/* The possessive: ’s or 's; a contraction: 're, 'll ... */
+	if ((a = apos(t, j, len)) != 0 && j + a < len &&
+	    (t[j + a] == 's' || t[j + a] == 'S') &&
+	    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
+		push(tv, t, j, j + a + 1, TK_POSS);
+		j += a + 1;
+	} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
+		push(tv, t, j, j + a + k, TK_LOWER | TK_WORD |
+		    ((unsigned char)t[j] == 0xE2 ? TK_NUMW : 0));
+		j += a + k;
+	}
+	return j;
+}
+
+void
+tokenize(const char *t, size_t len, struct tokvec *tv)
+{
+	size_t i = 0, j, k, base = tv->n;
 	unsigned bc;
 
 	if (bclass['a'] == 0)
@@ -314,8 +448,10 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			/* a comma joins only digits: "1,000" */
 			if (j < len && (x & (BC_JOIN | BC_HIGH)) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
-			    bclass[(unsigned char)t[j + 1]] & BC_DIG))))
-				goto slow;
+			    bclass[(unsigned char)t[j + 1]] & BC_DIG)))) {
+				i = slow_token(t, i, len, base, tv);
+				continue;
+			}
 			if (bc & BC_LOW) {
 				/* the commonest token: a plain word is on no list */
 				f = TK_WORD | TK_LOWER | numw_word(t, i, j, len);
@@ -344,124 +480,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			i++;
 			continue;
 		}
-slow:
-		l = dec(t + i, len - i, &c);
-		if (isspace_cp(c)) {
-			i += (size_t)l;
-			continue;
-		}
-		if (!isalnum_cp(c)) {
-			unsigned f = 0;
-
-			/* A possessive apostrophe standing alone: "Jones'". */
-			if ((a = apos(t, i, len)) != 0 && tv->n > base &&
-			    tv->v[tv->n - 1].e == i && (tv->v[tv->n - 1].f & TK_WORD))
-				f = TK_POSS;
-			if (c == '"' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
-			    c == '\'')
-				f |= TK_OPENQ;
-			if (c == '"' || c == 0x201C || c == 0x201D)
-				f |= TK_QUOTE;
-			push(tv, t, i, i + (size_t)l, f);
-			i += (size_t)l;
-			continue;
-		}
-		/* A word: alphanumeric runs joined by - ' ’ . , (commas only between digits). */
-		j = i + (size_t)l;
-		rs = i;
-		simple = c < 0x80;
-		up = c >= 'A' && c <= 'Z';
-		low = c >= 'a' && c <= 'z';
-		for (;;) {
-			while (j < len) {
-				unsigned char ch = (unsigned char)t[j];
-
-				if (ch < 0x80) {
-					if (ch >= 'a' && ch <= 'z')
-						low++;
-					else if (ch >= 'A' && ch <= 'Z')
-						up++;
-					else if (!(ch >= '0' && ch <= '9'))
-						break;
-					j++;
-					continue;
-				}
-				m = dec(t + j, len - j, &d);
-				if (!isalnum_cp(d))
-					break;
-				simple = 0;
-				j += (size_t)m;
-			}
-			if (j >= len)
-				break;
-			a = apos(t, j, len);
-			k = a ? j + a : j + 1;
-			if (!a && t[j] != '-' && t[j] != '.' && t[j] != ',' && t[j] != '&')
-				break;
-			if (k >= len)
-				break;
-			m = dec(t + k, len - k, &d);
-			if (!isalnum_cp(d))
-				break;
-			if (t[j] == ',' && !(t[j - 1] >= '0' && t[j - 1] <= '9' &&
-			    d >= '0' && d <= '9'))
-				break;
-			/* "U.S", "3.5", but not "Russia.We" */
-			if (t[j] == '.' && j - rs != 1 && !(t[j - 1] >= '0' &&
-			    t[j - 1] <= '9' && d >= '0' && d <= '9'))
-				break;
-			if (t[j] == '&' && !((t[j - 1] >= 'A' && t[j - 1] <= 'Z') &&
-			    d >= 'A' && d <= 'Z'))
-				break;
-			/* 's at the end of a word is a token of its own */
-			if (a && (d == 's' || d == 'S') &&
-			    (k + 1 >= len || !isalnum_cp((unsigned char)t[k + 1])))
-				break;
-			/* and so are 're, 'll, 've, 'm, 'd: "We're" is "We" */
-			if (a && contraction(t + k, len - k))
-				break;
-			j = k;
-			rs = k;
-			simple = 0;
-		}
-		{
-			/* plain ASCII words (most of them) need no second look */
-			unsigned f = !simple ? shape(t, i, j) : TK_WORD |
-			    (c >= 'A' && c <= 'Z' ? TK_CAP : c >= 'a' && c <= 'z' ? TK_LOWER : TK_DIGIT) |
-			    (low == 0 && up >= 2 ? TK_UPPER : 0);
-
-			/* A full stop that belongs to the word: "U.S.", "P.", "Inc." */
-			if (j < len && t[j] == '.' && !(f & TK_DIGIT)) {
-				int keep = (f & TK_DOTS) || ((f & TK_CAP) && j - i == 1);
-
-				if (!keep && j - i <= 5) {
-					const struct gent *g;
-
-					keep = gaz_cue_has(t + i, j - i, G_ABBREV) ||
-					    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) &&
-					    (g->cats & G_ABBREV));
-				}
-				if (keep) {
-					j++;
-					f = shape(t, i, j);
-				}
-			}
-			if (f & TK_LOWER)
-				f |= numw(t, i, j, len);
-			push(tv, t, i, j, f);
-		}
-		/* The possessive: ’s or 's; a contraction: 're, 'll ... */
-		if ((a = apos(t, j, len)) != 0 && j + a < len &&
-		    (t[j + a] == 's' || t[j + a] == 'S') &&
-		    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
-			push(tv, t, j, j + a + 1, TK_POSS);
-			j += a + 1;
-		} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
-			push(tv, t, j, j + a + k, TK_LOWER | TK_WORD |
-			    ((unsigned char)t[j] == 0xE2 ? TK_NUMW : 0));
-			j += a + k;
-		}
-		i = j;
+		i = slow_token(t, i, len, base, tv);
 	}
 }
 
