@@ -21,12 +21,15 @@
 #define MULT "(?:\\s?(?:million|billion|trillion|thousand|bn|mn|m|b|k)\\b)?"
 #define END "(?![\\p{L}\\p{N}])"
 
+/* The patterns, in the order that breaks ties; cand() knows each by name. */
+enum { P_DATE, P_TIME, P_MONEY, P_PERCENT, P_QUANTITY, P_ORDINAL, P_CARDINAL, NPATS };
+
 static const struct {
 	enum etype type;
 	int numbers;		/* only with --numbers */
 	const char *re;
-} pats[] = {
-	{ T_DATE, 0, "(?:" WDAY "(?:,?\\s" MON "\\s" DAY "(?:,?\\s" YEAR ")?)?|"
+} pats[NPATS] = {
+	[P_DATE] = { T_DATE, 0, "(?:" WDAY "(?:,?\\s" MON "\\s" DAY "(?:,?\\s" YEAR ")?)?|"
 	    MON "\\s" DAY "(?:,?\\s" YEAR ")?|" FULLMON "(?:\\s" YEAR ")?|"
 	    DAY "\\s" MON "(?:\\s" YEAR ")?|" YEAR "-[01][0-9]-[0-3][0-9]|"
 	    "[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})|"
@@ -35,25 +38,24 @@ static const struct {
 	    "(?:last|next|this|past|coming|earlier this|later this)\\s(?:week|month|year|"
 	    "weekend|spring|summer|autumn|fall|winter|decade|century|" WDAY "|" FULLMON ")|"
 	    NUMW "\\s(?:years?|months?|weeks?|days?|decades?)\\sago)" END },
-	{ T_TIME, 0, "(?:[0-2]?[0-9](?::[0-5][0-9])?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm|AM|PM)"
+	[P_TIME] = { T_TIME, 0, "(?:[0-2]?[0-9](?::[0-5][0-9])?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm|AM|PM)"
 	    "(?:\\s(?:GMT|UTC|[ECMP][SD]?T))?|[0-2]?[0-9]:[0-5][0-9]\\s(?:GMT|UTC|[ECMP][SD]?T)|"
 	    "noon|midnight|tonight|(?:this|last|yesterday|tomorrow)\\s(?:morning|"
 	    "afternoon|evening|night))" END },
-	{ T_MONEY, 0, "(?:(?:US|A|C|NZ|HK|S)?\\$|£|€|¥|USD\\s?|EUR\\s?|GBP\\s?)" NUM MULT
+	[P_MONEY] = { T_MONEY, 0, "(?:(?:US|A|C|NZ|HK|S)?\\$|£|€|¥|USD\\s?|EUR\\s?|GBP\\s?)" NUM MULT
 	    "|" NUM MULT "\\s?(?:dollars|euros?|pounds sterling|pounds|yen|yuan|"
 	    "rubles|roubles|francs|marks|pesos|rupees|cents|pence|riyals|dinars)" END },
-	{ T_PERCENT, 0, NUM "\\s?(?:%|percent|per\\scent|percentage\\spoints?)" },
-	{ T_QUANTITY, 1, NUM "\\s?(?:km|kilomet(?:re|er)s?|miles?|kg|kilograms?|tonnes?|"
+	[P_PERCENT] = { T_PERCENT, 0, NUM "\\s?(?:%|percent|per\\scent|percentage\\spoints?)" },
+	[P_QUANTITY] = { T_QUANTITY, 1, NUM "\\s?(?:km|kilomet(?:re|er)s?|miles?|kg|kilograms?|tonnes?|"
 	    "tons?|met(?:re|er)s?|feet|foot|inches|litres?|liters?|barrels?|acres?|"
 	    "hectares?|degrees|mph|km/h|square\\s(?:miles|kilomet(?:re|er)s))" END },
-	{ T_ORDINAL, 1, "(?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+	[P_ORDINAL] = { T_ORDINAL, 1, "(?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
 	    "sixth|seventh|eighth|ninth|tenth)" END },
-	{ T_CARDINAL, 1, "(?:" NUM "(?:\\s(?:million|billion|trillion|thousand|hundred))?|"
+	[P_CARDINAL] = { T_CARDINAL, 1, "(?:" NUM "(?:\\s(?:million|billion|trillion|thousand|hundred))?|"
 	    "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
 	    "hundreds|thousands|millions|dozens?)(?:\\s(?:million|billion|thousand|hundred))?)"
 	    END },
 };
-#define NPATS (sizeof(pats) / sizeof(pats[0]))
 
 /* Lower-case words that may start a date or time, by first letter. */
 static const char *const trig_by[26] = {
@@ -133,11 +135,476 @@ num_trigger_word(const char *s, size_t n)
 }
 
 static pcre2_code *code[NPATS];
-/* the bytes a match of each pattern may start with, as PCRE2 found them */
-static const uint8_t *firstmap[NPATS];
-static uint32_t firsttype[NPATS], firstunit[NPATS];
+static int jitted[NPATS];	/* pcre2_jit_match() may run it */
 static pcre2_match_data *md;
 static int with_numbers;
+static unsigned compiled;	/* the patterns in use, bit i for pats[i] */
+
+/* ---- where a pattern may match: cheap necessary conditions ----
+ *
+ * cand() returns the patterns that may match at a position, judged from a
+ * few bytes there.  Each test below is implied by the pattern text (the
+ * comments say how), so a pattern it leaves out cannot match; PCRE2 still
+ * decides for the ones it keeps.  A byte of 0x80 or more where the pattern
+ * has \s may start a Unicode space, so it keeps the pattern.
+ */
+
+/*
+ * Lists of words the patterns go on with, each a prefix of what the pattern
+ * text needs there (checking the first eight bytes of a longer one is
+ * enough for a necessary test).
+ */
+enum { W_MON3, W_AGO, W_WHEN, W_TOD, W_AMPM, W_CUR, W_MULT, W_PCT, W_UNIT, W_CARD,
+	W_SFX, W_DIGIT, W_12, W_FULL, W_SIGN, W_CODE3, NWLISTS };
+static const char *const wlists[NWLISTS][32] = {
+	[W_MON3] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+	    "Nov", "Dec" },
+	[W_AGO] = { "year", "month", "week", "day", "decade" },
+	[W_WHEN] = { "week", "month", "year", "spring", "summer", "autumn", "fall",
+	    "winter", "decade", "century", "Monday", "Tuesday", "Wednesday", "Thursday",
+	    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
+	    "July", "August", "September", "October", "November", "December" },
+	[W_TOD] = { "morning", "afternoon", "evening", "night" },
+	[W_AMPM] = { "a.m.", "p.m.", "am", "pm", "AM", "PM" },
+	[W_CUR] = { "dollars", "euro", "pounds", "yen", "yuan", "rubles", "roubles",
+	    "francs", "marks", "pesos", "rupees", "cents", "pence", "riyals", "dinars" },
+	[W_MULT] = { "million", "billion", "trillion", "thousand", "bn", "mn", "m", "b",
+	    "k" },
+	[W_PCT] = { "%", "per" },
+	[W_UNIT] = { "km", "kilo", "mile", "kg", "ton", "met", "feet", "foot", "inches",
+	    "lit", "barrel", "acre", "hectare", "degrees", "mph", "square" },
+	[W_CARD] = { "million", "billion", "trillion", "thousand", "hundred" },
+	[W_SFX] = { "st", "nd", "rd", "th" },
+	[W_DIGIT] = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" },
+	[W_12] = { "1", "2" },
+	/* WDAY and FULLMON, a date by themselves */
+	[W_FULL] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	    "Sunday", "January", "February", "March", "April", "June", "July", "August",
+	    "September", "October", "November", "December" },
+	[W_SIGN] = { "$", "US$", "A$", "C$", "NZ$", "HK$", "S$", "\xC2\xA3", "\xE2\x82\xAC",
+	    "\xC2\xA5" },
+	[W_CODE3] = { "USD", "EUR", "GBP" },
+};
+
+/* the lists packed: the first eight bytes of each word as a number */
+static struct wset {
+	uint32_t byfirst[256];	/* bit j: word j starts with this byte */
+	uint8_t len[32];
+	uint64_t head[32], mask[32];
+} wsets[NWLISTS];
+
+static void
+wset_init(void)
+{
+	struct wset *ws;
+	size_t i, j, l;
+
+	for (i = 0; i < NWLISTS; i++) {
+		ws = &wsets[i];
+		for (j = 0; j < 32 && wlists[i][j]; j++) {
+			l = strlen(wlists[i][j]);
+			ws->byfirst[(unsigned char)wlists[i][j][0]] |= 1u << j;
+			ws->len[j] = (uint8_t)l;
+			ws->head[j] = ws->mask[j] = 0;
+			memcpy(&ws->head[j], wlists[i][j], l < 8 ? l : 8);
+			memset(&ws->mask[j], 0xFF, l < 8 ? l : 8);
+		}
+	}
+}
+
+static inline int
+isdig(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+isalpha_a(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* PCRE2's \s among the ASCII bytes */
+static inline int
+isspace_a(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* up to eight bytes of t[p..len) as a number, zeros after the end */
+static inline uint64_t
+load8(const char *t, size_t len, size_t p)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	if (len - p >= 8) {
+		memcpy(&x, t + p, 8);
+		return x;
+	}
+	for (i = 0; p + i < len; i++)
+		((unsigned char *)&x)[i] = (unsigned char)t[p + i];
+	return x;
+}
+
+/* the words of list w that start at t[p] (bit j for word j), if any */
+static inline uint32_t
+word_at(const char *t, size_t len, size_t p, int w)
+{
+	const struct wset *ws = &wsets[w];
+	uint32_t cand, m = 0;
+	uint64_t x;
+	int j;
+
+	if (p >= len || (cand = ws->byfirst[(unsigned char)t[p]]) == 0)
+		return 0;
+	x = load8(t, len, p);
+	for (; cand != 0; cand &= cand - 1) {
+		j = __builtin_ctz(cand);
+		if ((x & ws->mask[j]) == ws->head[j] && len - p >= ws->len[j])
+			m |= 1u << j;
+	}
+	return m;
+}
+
+/* what may follow a \s at t[p]: its position, or one of these */
+#define SP_NO	((size_t)-1)	/* no space there */
+#define SP_ANY	((size_t)-2)	/* a character that may be a Unicode space */
+
+static inline size_t
+space_at(const char *t, size_t len, size_t p)
+{
+	if (p >= len)
+		return SP_NO;
+	if (isspace_a((unsigned char)t[p]))
+		return p + 1;
+	return (unsigned char)t[p] >= 0x80 ? SP_ANY : SP_NO;
+}
+
+/* "\s" then a word of w, at t[p] */
+static inline int
+space_word(const char *t, size_t len, size_t p, int w)
+{
+	size_t q = space_at(t, len, p);
+
+	return q == SP_ANY || (q != SP_NO && word_at(t, len, q, w));
+}
+
+/* "\s?" then a word of w, at t[p] */
+static inline int
+optspace_word(const char *t, size_t len, size_t p, int w)
+{
+	return word_at(t, len, p, w) || space_word(t, len, p, w);
+}
+
+/* the end of the longest NUM at t[at], a digit */
+static size_t
+num_end(const char *t, size_t len, size_t at)
+{
+	size_t p = at;
+
+	while (p < len && (isdig((unsigned char)t[p]) || t[p] == ','))
+		p++;
+	if (p + 1 < len && t[p] == '.' && isdig((unsigned char)t[p + 1]))
+		for (p += 2; p < len && isdig((unsigned char)t[p]); p++)
+			;
+	return p;
+}
+
+/*
+ * MONEY's "NUM MULT \s?(?:dollars|...)" after a NUM ending at e.  What
+ * follows a NUM in the patterns (\s, a letter, %) is never a digit, a
+ * comma or a point, so a NUM that matches ends at e; the same holds for
+ * PERCENT and QUANTITY.
+ */
+static int
+money_tail(const char *t, size_t len, size_t e)
+{
+	size_t q[2], i, n, nq = 0;
+	uint32_t m;
+	int j;
+
+	q[nq++] = e;
+	if ((n = space_at(t, len, e)) == SP_ANY)
+		return 1;
+	if (n != SP_NO)
+		q[nq++] = n;
+	for (i = 0; i < nq; i++) {
+		if (word_at(t, len, q[i], W_CUR))
+			return 1;
+		/* every MULT word there ("m" as well as "million"), then \s? */
+		for (m = word_at(t, len, q[i], W_MULT), j = 0; m != 0; m >>= 1, j++)
+			if ((m & 1) && optspace_word(t, len, q[i] + wsets[W_MULT].len[j], W_CUR))
+				return 1;
+	}
+	return 0;
+}
+
+/* what must follow a lower-case word for a pattern to match from it */
+enum lead_rule {
+	R_NO,			/* no match starts with the word */
+	R_END,			/* "(?:...|word|...)" then \s or END: no letter or digit */
+	R_WHEN,			/* "last\s(?:week|...)" */
+	R_THIS,			/* "earlier this\s(?:week|...)" */
+	R_AGO,			/* "two\s(?:years?|...)\sago" */
+	R_FEW,			/* "a\s(?:years?|...)", "a few\s(?:years?|...)" */
+	R_TOD,			/* "this\s(?:morning|...)" */
+	R_THE,			/* "the\s(?:1[89]|20)[0-9]0s" */
+};
+
+/*
+ * Every lower-case word a match may start with, and what each pattern needs
+ * after it.  Each is followed in the patterns by \s, a space or END, never
+ * by a letter, so it is the whole run of ASCII letters at the start.
+ */
+static const struct lead {
+	const char *w;
+	uint8_t rule[NPATS];
+} leads[] = {
+	{ "a", { [P_DATE] = R_FEW } },
+	{ "coming", { [P_DATE] = R_WHEN } },
+	{ "dozen", { [P_CARDINAL] = R_END } },
+	{ "dozens", { [P_CARDINAL] = R_END } },
+	{ "earlier", { [P_DATE] = R_THIS } },
+	{ "eight", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "eighth", { [P_ORDINAL] = R_END } },
+	{ "eleven", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "fifteen", { [P_DATE] = R_AGO } },
+	{ "fifth", { [P_ORDINAL] = R_END } },
+	{ "fifty", { [P_DATE] = R_AGO } },
+	{ "first", { [P_ORDINAL] = R_END } },
+	{ "five", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "forty", { [P_DATE] = R_AGO } },
+	{ "four", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "fourth", { [P_ORDINAL] = R_END } },
+	{ "hundreds", { [P_CARDINAL] = R_END } },
+	{ "last", { [P_DATE] = R_WHEN, [P_TIME] = R_TOD } },
+	{ "later", { [P_DATE] = R_THIS } },
+	{ "midnight", { [P_TIME] = R_END } },
+	{ "millions", { [P_CARDINAL] = R_END } },
+	{ "next", { [P_DATE] = R_WHEN } },
+	{ "nine", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "ninth", { [P_ORDINAL] = R_END } },
+	{ "noon", { [P_TIME] = R_END } },
+	{ "one", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "past", { [P_DATE] = R_WHEN } },
+	{ "second", { [P_ORDINAL] = R_END } },
+	{ "seven", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "seventh", { [P_ORDINAL] = R_END } },
+	{ "several", { [P_DATE] = R_AGO } },
+	{ "six", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "sixth", { [P_ORDINAL] = R_END } },
+	{ "ten", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "tenth", { [P_ORDINAL] = R_END } },
+	{ "the", { [P_DATE] = R_THE } },
+	{ "third", { [P_ORDINAL] = R_END } },
+	{ "thirty", { [P_DATE] = R_AGO } },
+	{ "this", { [P_DATE] = R_WHEN, [P_TIME] = R_TOD } },
+	{ "thousands", { [P_CARDINAL] = R_END } },
+	{ "three", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "today", { [P_DATE] = R_END } },
+	{ "tomorrow", { [P_DATE] = R_END, [P_TIME] = R_TOD } },
+	{ "tonight", { [P_TIME] = R_END } },
+	{ "twelve", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "twenty", { [P_DATE] = R_AGO } },
+	{ "two", { [P_DATE] = R_AGO, [P_CARDINAL] = R_END } },
+	{ "yesterday", { [P_DATE] = R_END, [P_TIME] = R_TOD } },
+};
+#define NLEADS	(sizeof(leads) / sizeof(leads[0]))
+#define LEADMAX	9		/* the longest word */
+/* the span of leads[] holding the words of each first letter */
+static uint8_t lead_from[26], lead_to[26];
+/* the words packed: the first eight letters as a number, the ninth apart */
+static uint64_t lead_head[NLEADS];
+static uint8_t lead_len[NLEADS];
+static char lead_tail[NLEADS];
+static uint8_t lead_pats[NLEADS];	/* bit i: rule[i] is not R_NO */
+
+static void
+lead_init(void)
+{
+	size_t i, l;
+	int c;
+
+	for (i = 0; i < NLEADS; i++) {
+		c = leads[i].w[0] - 'a';
+		if (lead_to[c] == 0)
+			lead_from[c] = (uint8_t)i;
+		lead_to[c] = (uint8_t)(i + 1);
+		l = strlen(leads[i].w);
+		lead_len[i] = (uint8_t)l;
+		lead_head[i] = 0;
+		memcpy(&lead_head[i], leads[i].w, l < 8 ? l : 8);
+		lead_tail[i] = l > 8 ? leads[i].w[8] : 0;
+		for (c = 0; c < NPATS; c++)
+			if (leads[i].rule[c] != R_NO)
+				lead_pats[i] |= (uint8_t)(1u << c);
+	}
+}
+
+/* Does the rule hold after a lead word ending at t[p]? */
+static int
+lead_follows(enum lead_rule r, const char *t, size_t len, size_t p)
+{
+	switch (r) {
+	case R_END:
+		return p >= len || !(isalpha_a((unsigned char)t[p]) || isdig((unsigned char)t[p]));
+	case R_WHEN:
+		return space_word(t, len, p, W_WHEN);
+	case R_THIS:
+		/* "earlier this": a plain space in the pattern */
+		return len - p >= 5 && memcmp(t + p, " this", 5) == 0 &&
+		    space_word(t, len, p + 5, W_WHEN);
+	case R_AGO:
+		return space_word(t, len, p, W_AGO);
+	case R_FEW:
+		return space_word(t, len, p, W_AGO) || (len - p >= 4 &&
+		    memcmp(t + p, " few", 4) == 0 && space_word(t, len, p + 4, W_AGO));
+	case R_TOD:
+		return space_word(t, len, p, W_TOD);
+	case R_THE:
+		return space_word(t, len, p, W_12);
+	case R_NO:
+		break;
+	}
+	return 0;
+}
+
+/* the patterns that may match at the lower-case letter t[at] */
+static unsigned
+cand_lower(const char *t, size_t len, size_t at)
+{
+	size_t n = 0, i, c = (size_t)(t[at] - 'a');
+	uint64_t head;
+	unsigned m = 0, ps;
+	int pi;
+
+	while (at + n < len && n <= LEADMAX && isalpha_a((unsigned char)t[at + n]))
+		n++;
+	if (n > LEADMAX)
+		return 0;
+	head = load8(t, len, at);
+	if (n < 8)
+		head &= ((uint64_t)1 << (8 * n)) - 1;
+	for (i = lead_from[c]; i < lead_to[c]; i++) {
+		if (lead_len[i] != n || lead_head[i] != head || (n > 8 && lead_tail[i] != t[at + 8]))
+			continue;
+		for (ps = lead_pats[i]; ps != 0; ps &= ps - 1) {
+			pi = __builtin_ctz(ps);
+			if (lead_follows(leads[i].rule[pi], t, len, at + n))
+				m |= 1u << pi;
+		}
+		break;
+	}
+	return m;
+}
+
+/*
+ * MONEY's "(?:(?:US|A|C|NZ|HK|S)?\$|£|€|¥|USD\s?|EUR\s?|GBP\s?)NUM": a
+ * currency sign or code and a digit.
+ */
+static int
+money_head(const char *t, size_t len, size_t at)
+{
+	uint32_t m;
+	int j;
+
+	for (m = word_at(t, len, at, W_SIGN), j = 0; m != 0; m >>= 1, j++)
+		if ((m & 1) && word_at(t, len, at + wsets[W_SIGN].len[j], W_DIGIT))
+			return 1;
+	return word_at(t, len, at, W_CODE3) && optspace_word(t, len, at + 3, W_DIGIT);
+}
+
+/*
+ * DATE from a capital: "WDAY...", "FULLMON(\sYEAR)?" end with a whole word
+ * (then ',', \s or END); "MON\sDAY" is a month's first three letters, more
+ * letters, maybe a point, \s and a digit.
+ */
+static int
+date_upper(const char *t, size_t len, size_t at)
+{
+	size_t n = 0, p, q;
+	uint32_t m;
+	int j;
+
+	while (at + n < len && isalpha_a((unsigned char)t[at + n]))
+		n++;
+	p = at + n;
+	if (p >= len || !isdig((unsigned char)t[p]))
+		for (m = word_at(t, len, at, W_FULL), j = 0; m != 0; m >>= 1, j++)
+			if ((m & 1) && wsets[W_FULL].len[j] == n)
+				return 1;
+	if (n < 3 || !word_at(t, len, at, W_MON3))
+		return 0;
+	if (p < len && t[p] == '.')
+		p++;
+	q = space_at(t, len, p);
+	return q == SP_ANY || (q != SP_NO && q < len && isdig((unsigned char)t[q]));
+}
+
+/*
+ * The patterns that may match at the digit t[at].  r ends its digits, e
+ * its NUM.  DATE: "DAY(st|nd|rd|th)?\sMON", "YEAR-", "[0-3]?[0-9]/",
+ * "(1[89]|20)[0-9]0s", "[0-9]+\s(years?|...)"; TIME: "[0-2]?[0-9]" then
+ * ':', or \s? and am/pm; ORDINAL: "[0-9]+(st|nd|rd|th)".  *cardmax: where
+ * a CARDINAL could end at the farthest, "NUM(\s(million|...))?".
+ */
+static unsigned
+cand_digit(const char *t, size_t len, size_t at, size_t *cardmax)
+{
+	size_t r = at, e, rl, q;
+	unsigned char c;
+	unsigned m = 0;
+
+	while (r < len && isdig((unsigned char)t[r]))
+		r++;
+	rl = r - at;
+	c = r < len ? (unsigned char)t[r] : 0;
+	if ((rl == 4 && (c == '-' || c == 's')) || (rl <= 2 && c == '/') ||
+	    (rl <= 2 && (space_word(t, len, r, W_MON3) ||
+	    (word_at(t, len, r, W_SFX) && space_word(t, len, r + 2, W_MON3)))) ||
+	    space_word(t, len, r, W_AGO))
+		m |= 1u << P_DATE;
+	if (rl <= 2 && (c == ':' || optspace_word(t, len, r, W_AMPM)))
+		m |= 1u << P_TIME;
+	e = num_end(t, len, at);
+	if (money_tail(t, len, e))
+		m |= 1u << P_MONEY;
+	if (optspace_word(t, len, e, W_PCT))
+		m |= 1u << P_PERCENT;
+	if (with_numbers) {
+		if (optspace_word(t, len, e, W_UNIT))
+			m |= 1u << P_QUANTITY;
+		if (word_at(t, len, r, W_SFX))
+			m |= 1u << P_ORDINAL;
+		m |= 1u << P_CARDINAL;
+		q = space_at(t, len, e);
+		/* a space is at most 3 bytes, "thousand" 8 */
+		*cardmax = q == SP_ANY ? e + 3 + 8 :
+		    q != SP_NO && word_at(t, len, q, W_CARD) ? q + 8 : e;
+	}
+	return m;
+}
+
+/* the patterns that may match at t[at] */
+static unsigned
+cand(const char *t, size_t len, size_t at, size_t *cardmax)
+{
+	unsigned char c = (unsigned char)t[at];
+	unsigned m = 0;
+
+	*cardmax = SIZE_MAX;
+	if (isdig(c))
+		m = cand_digit(t, len, at, cardmax);
+	else if (c >= 'a' && c <= 'z')
+		m = cand_lower(t, len, at);
+	else if (c >= 'A' && c <= 'Z')
+		m = (date_upper(t, len, at) ? 1u << P_DATE : 0) |
+		    (money_head(t, len, at) ? 1u << P_MONEY : 0);
+	else if (c == '$' || c == 0xC2 || c == 0xE2)
+		m = money_head(t, len, at) ? 1u << P_MONEY : 0;
+	return m & compiled;
+}
 
 void
 num_init(int numbers)
@@ -146,8 +613,11 @@ num_init(int numbers)
 	int err;
 
 	with_numbers = numbers;
-	if (num_trig_lens['t' - 'a']['w' - 'a'] == 0)
+	if (num_trig_lens['t' - 'a']['w' - 'a'] == 0) {
 		trig_init();
+		lead_init();
+		wset_init();
+	}
 	for (i = 0; i < NPATS; i++) {
 		if (pats[i].numbers && !numbers)
 			continue;
@@ -160,14 +630,8 @@ num_init(int numbers)
 			pcre2_get_error_message(err, msg, sizeof(msg));
 			lede_diex(LEDE_EXIT_DATA, "internal pattern %zu at %zu: %s", i, off, msg);
 		}
-		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
-		if (pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTBITMAP, &firstmap[i]) != 0)
-			firstmap[i] = NULL;
-		if (pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTCODETYPE, &firsttype[i]) != 0)
-			firsttype[i] = 0;
-		if (firsttype[i] == 1 &&
-		    pcre2_pattern_info(code[i], PCRE2_INFO_FIRSTCODEUNIT, &firstunit[i]) != 0)
-			firsttype[i] = 0;
+		jitted[i] = pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE) == 0;
+		compiled |= 1u << i;
 	}
 	md = pcre2_match_data_create(4, NULL);
 }
@@ -180,9 +644,9 @@ num_free(void)
 	for (i = 0; i < NPATS; i++) {
 		pcre2_code_free(code[i]);
 		code[i] = NULL;
-		firstmap[i] = NULL;
-		firsttype[i] = 0;
+		jitted[i] = 0;
 	}
+	compiled = 0;
 	pcre2_match_data_free(md);
 	md = NULL;
 }
@@ -202,49 +666,85 @@ year_cue(const char *w, size_t n)
 	return 0;
 }
 
+/* pattern i anchored at text[at]: the end of its match, or 0 */
+static size_t
+run(size_t i, const char *text, size_t len, size_t at)
+{
+	int rc;
+
+	if (jitted[i])
+		rc = pcre2_jit_match(code[i], (PCRE2_SPTR)text, len, at, 0, md, NULL);
+	else
+		rc = pcre2_match(code[i], (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL);
+	return rc > 0 ? pcre2_get_ovector_pointer(md)[1] : 0;
+}
+
+/* A bare year needs a cue; a lone number is a date only then. */
+static enum etype
+bare_year(const char *text, size_t len, size_t at, size_t *bestend, enum etype best,
+    const char *prev, size_t prevlen)
+{
+	size_t j = at;
+
+	while (j < len && j - at < 5 && text[j] >= '0' && text[j] <= '9')
+		j++;
+	if (j - at == 4 && (j == len || !(text[j] >= '0' && text[j] <= '9')) &&
+	    (text[at] == '1' || text[at] == '2') && prev && year_cue(prev, prevlen) &&
+	    (j == len || (text[j] != ',' && text[j] != '.') || j + 1 == len ||
+	    text[j + 1] == ' ')) {
+		if (j > *bestend || best == T_CARDINAL) {
+			best = T_DATE;
+			*bestend = j;
+		}
+	}
+	return best;
+}
+
 enum etype
 num_match(const char *text, size_t len, size_t at, size_t *end,
     const char *prev, size_t prevlen)
 {
 	enum etype best = T_NONE;
-	size_t i, bestend = at;
+	size_t i, e, bestend = at, cardmax;
+	unsigned m;
+
+	m = cand(text, len, at, &cardmax);
+	for (i = 0; m != 0; i++, m >>= 1) {
+		if (!(m & 1))
+			continue;
+		/* the last pattern: it must beat the best so far */
+		if (i == P_CARDINAL && bestend >= cardmax)
+			continue;
+		if ((e = run(i, text, len, at)) > bestend) {
+			bestend = e;
+			best = pats[i].type;
+		}
+	}
+	if ((best == T_NONE || best == T_CARDINAL) && isdig((unsigned char)text[at]))
+		best = bare_year(text, len, at, &bestend, best, prev, prevlen);
+	*end = bestend;
+	return best;
+}
+
+enum etype
+num_match_all(const char *text, size_t len, size_t at, size_t *end,
+    const char *prev, size_t prevlen)
+{
+	enum etype best = T_NONE;
+	size_t i, e, bestend = at;
 	int rc;
 
 	for (i = 0; i < NPATS; i++) {
-		unsigned char b = (unsigned char)text[at];
-
 		if (code[i] == NULL)
 			continue;
-		/* no match of this pattern starts with this byte */
-		if (firsttype[i] == 1 ? firstunit[i] != b :
-		    firstmap[i] != NULL && !(firstmap[i][b >> 3] & (1u << (b & 7))))
-			continue;
 		rc = pcre2_match(code[i], (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL);
-		if (rc > 0) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-
-			if (ov[1] > bestend) {
-				bestend = ov[1];
-				best = pats[i].type;
-			}
+		if (rc > 0 && (e = pcre2_get_ovector_pointer(md)[1]) > bestend) {
+			bestend = e;
+			best = pats[i].type;
 		}
 	}
-	/* A bare year needs a cue; a lone number is a date only then. */
-	if (best == T_NONE || best == T_CARDINAL) {
-		size_t j = at;
-
-		while (j < len && j - at < 5 && text[j] >= '0' && text[j] <= '9')
-			j++;
-		if (j - at == 4 && (j == len || !(text[j] >= '0' && text[j] <= '9')) &&
-		    (text[at] == '1' || text[at] == '2') && prev && year_cue(prev, prevlen) &&
-		    (j == len || (text[j] != ',' && text[j] != '.') || j + 1 == len ||
-		    text[j + 1] == ' ')) {
-			if (j > bestend || best == T_CARDINAL) {
-				best = T_DATE;
-				bestend = j;
-			}
-		}
-	}
+	if (best == T_NONE || best == T_CARDINAL)
+		best = bare_year(text, len, at, &bestend, best, prev, prevlen);
 	*end = bestend;
 	return best;
 }

@@ -19,6 +19,9 @@ void	num_free(void);
  */
 enum etype num_match(const char *text, size_t len, size_t at, size_t *end,
 	    const char *prevword, size_t prevlen);
+/* The same by trying every pattern, without the quick tests: for the tests. */
+enum etype num_match_all(const char *text, size_t len, size_t at, size_t *end,
+	    const char *prevword, size_t prevlen);
 
 /*
  * Lower-case words a date, time or number may start with ("last", "two",
