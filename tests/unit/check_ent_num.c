@@ -178,6 +178,69 @@ START_TEST(quick_tests_reject)
 }
 END_TEST
 
+/* num_trigger_word(): exactly the words of trig_by[], by a plain search */
+static int
+trigger_ref(const char *s, size_t n)
+{
+	char key[16];
+
+	if (n < 1 || n > 12 || s[0] < 'a' || s[0] > 'z' || trig_by[s[0] - 'a'] == NULL)
+		return 0;
+	key[0] = ' ';
+	memcpy(key + 1, s, n);
+	key[n + 1] = ' ';
+	key[n + 2] = 0;
+	return strstr(trig_by[s[0] - 'a'], key) != NULL;
+}
+
+START_TEST(trigger_words)
+{
+	static const char *const extra[] = { "t", "tw", "twos", "tow", "thi", "thiss",
+	    "yesterdays", "yesterda", "Last", "lasT", "l4st", "tomorrow", "coming", NULL };
+	const char *p;
+	char w[16];
+	size_t i, j, l, nw = 0;
+
+	num_init(0);
+	for (i = 0; i < 26; i++)
+		for (p = trig_by[i]; p && *p; p++)
+			if (p[0] != ' ' && p[-1] == ' ') {
+				l = strcspn(p, " ");
+				ck_assert_msg(num_trigger_word(p, l), "%.*s", (int)l, p);
+				nw++;
+				/* every one-letter change and cut */
+				for (j = 0; j < l; j++) {
+					memcpy(w, p, l);
+					w[j] = (char)(w[j] == 'z' ? 'a' : w[j] + 1);
+					ck_assert_int_eq(num_trigger_word(w, l), trigger_ref(w, l));
+					ck_assert_int_eq(num_trigger_word(p, j), trigger_ref(p, j));
+				}
+			}
+	ck_assert_uint_eq(nw, 46);	/* all of them, none dropped */
+	for (i = 0; extra[i]; i++)
+		ck_assert_int_eq(num_trigger_word(extra[i], strlen(extra[i])),
+		    trigger_ref(extra[i], strlen(extra[i])));
+	num_free();
+}
+END_TEST
+
+START_TEST(year_cues)
+{
+	static const char *const yes[] = { "in", "since", "by", "until", "till", "from", "of",
+	    "early", "late", "mid", "during", "before", "after", "In", "Since", "By", "Until",
+	    "From", "During", "Before", "After", NULL };
+	static const char *const no[] = { "", "i", "n", "IN", "on", "at", "the", "midst",
+	    "sinc", "befores", "durin", "Of", "Mid", "Early", "Till", "Late", "fromm",
+	    "in by", NULL };
+	size_t i;
+
+	for (i = 0; yes[i]; i++)
+		ck_assert_msg(year_cue(yes[i], strlen(yes[i])), "%s", yes[i]);
+	for (i = 0; no[i]; i++)
+		ck_assert_msg(!year_cue(no[i], strlen(no[i])), "%s", no[i]);
+}
+END_TEST
+
 /* ---- generated strings ---- */
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
@@ -292,7 +355,8 @@ gen_string(char *p)
 
 START_TEST(generated)
 {
-	static const char *const prevs[] = { NULL, "in", "since", "In", "of", "the" };
+	static const char *const prevs[] = { NULL, "in", "since", "In", "of", "the", "After",
+	    "during" };
 	const char *env = getenv("NUM_DIFF_N");
 	long count = env ? atol(env) : 20000, i;
 	char buf[512];
@@ -343,6 +407,8 @@ num_suite(void)
 	tc = tcase_create("cases");
 	tcase_add_loop_test(tc, case_table, 0, NCASES(cases));
 	tcase_add_test(tc, quick_tests_reject);
+	tcase_add_test(tc, trigger_words);
+	tcase_add_test(tc, year_cues);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("differential");

@@ -76,30 +76,14 @@ static const char *const trig_by[26] = {
 /* lengths of the words (bit n), by their first two letters: a quick filter */
 uint16_t num_trig_lens[26][26];
 
-/* The words again, packed: up to eight letters in a number, the rest apart. */
-static struct trig {
-	uint64_t head;		/* the first eight letters, little end first */
-	uint8_t len;
-	char tail;		/* the ninth letter, or 0 */
-} trig_w[26][20];
-static uint8_t trig_n[26];
-
-static uint64_t
-pack8(const char *s, size_t n)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	for (i = 0; i < n && i < 8; i++)
-		v |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	return v;
-}
+/* The words again, by first letter and length (at most four of each). */
+static const char *trig_at[26][10][4];
 
 static void
 trig_init(void)
 {
 	const char *p;
-	size_t i, l;
+	size_t i, j, l;
 
 	for (i = 0; i < 26; i++)
 		for (p = trig_by[i]; p && *p; p++)
@@ -107,30 +91,28 @@ trig_init(void)
 				l = strcspn(p, " ");
 				if (p[1] >= 'a' && p[1] <= 'z')
 					num_trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << l);
-				if (trig_n[i] < sizeof(trig_w[i]) / sizeof(trig_w[i][0])) {
-					struct trig *t = &trig_w[i][trig_n[i]++];
-
-					t->head = pack8(p, l);
-					t->len = (uint8_t)l;
-					t->tail = l > 8 ? p[8] : 0;
-				}
+				for (j = 0; j < 4 && trig_at[i][l][j]; j++)
+					;
+				if (l < 10 && j < 4)
+					trig_at[i][l][j] = p;
 			}
 }
 
 int
 num_trigger_word(const char *s, size_t n)
 {
-	const struct trig *t;
-	uint64_t head;
-	size_t i;
+	const char *const *w;
+	size_t i, k;
 
 	if (!num_trigger_maybe(s, n))
 		return 0;
-	head = pack8(s, n);
-	t = trig_w[s[0] - 'a'];
-	for (i = 0; i < trig_n[s[0] - 'a']; i++)
-		if (t[i].len == n && t[i].head == head && (n <= 8 || t[i].tail == s[8]))
+	w = trig_at[s[0] - 'a'][n];
+	for (i = 0; i < 4 && w[i]; i++) {
+		for (k = 1; k < n && w[i][k] == s[k]; k++)
+			;
+		if (k == n)
 			return 1;
+	}
 	return 0;
 }
 
@@ -186,6 +168,14 @@ static const char *const wlists[NWLISTS][32] = {
 	[W_CODE3] = { "USD", "EUR", "GBP" },
 };
 
+/*
+ * The bytes that may follow the digits of a number in a match (after_num)
+ * and those that may follow them and one ASCII space (after_space): the
+ * first bytes of the words that go on there, the NUM's ',' and '.', the
+ * '-', '/', ':' of dates and times, and bytes of 0x80 or more (a space).
+ */
+static uint8_t after_num[256], after_space[256];
+
 /* the lists packed: the first eight bytes of each word as a number */
 static struct wset {
 	uint32_t byfirst[256];	/* bit j: word j starts with this byte */
@@ -209,6 +199,16 @@ wset_init(void)
 			memcpy(&ws->head[j], wlists[i][j], l < 8 ? l : 8);
 			memset(&ws->mask[j], 0xFF, l < 8 ? l : 8);
 		}
+	}
+	for (i = 0; i < 256; i++) {
+		after_num[i] = i >= 0x80 || (i != 0 && strchr(",.-/:", (int)i) != NULL) ||
+		    wsets[W_SFX].byfirst[i] || wsets[W_AMPM].byfirst[i] ||
+		    wsets[W_MULT].byfirst[i] || wsets[W_CUR].byfirst[i] ||
+		    wsets[W_PCT].byfirst[i] || wsets[W_UNIT].byfirst[i];
+		after_space[i] = i >= 0x80 || wsets[W_MON3].byfirst[i] ||
+		    wsets[W_AGO].byfirst[i] || wsets[W_AMPM].byfirst[i] ||
+		    wsets[W_MULT].byfirst[i] || wsets[W_CUR].byfirst[i] ||
+		    wsets[W_PCT].byfirst[i] || wsets[W_UNIT].byfirst[i];
 	}
 }
 
@@ -419,6 +419,7 @@ static uint64_t lead_head[NLEADS];
 static uint8_t lead_len[NLEADS];
 static char lead_tail[NLEADS];
 static uint8_t lead_pats[NLEADS];	/* bit i: rule[i] is not R_NO */
+static uint64_t firstbytes[9];		/* the first n bytes of a number, as load8() */
 
 static void
 lead_init(void)
@@ -426,6 +427,8 @@ lead_init(void)
 	size_t i, l;
 	int c;
 
+	for (i = 0; i < 9; i++)
+		memset(&firstbytes[i], 0xFF, i);
 	for (i = 0; i < NLEADS; i++) {
 		c = leads[i].w[0] - 'a';
 		if (lead_to[c] == 0)
@@ -483,9 +486,7 @@ cand_lower(const char *t, size_t len, size_t at)
 		n++;
 	if (n > LEADMAX)
 		return 0;
-	head = load8(t, len, at);
-	if (n < 8)
-		head &= ((uint64_t)1 << (8 * n)) - 1;
+	head = load8(t, len, at) & firstbytes[n < 8 ? n : 8];
 	for (i = lead_from[c]; i < lead_to[c]; i++) {
 		if (lead_len[i] != n || lead_head[i] != head || (n > 8 && lead_tail[i] != t[at + 8]))
 			continue;
@@ -560,18 +561,23 @@ cand_digit(const char *t, size_t len, size_t at, size_t *cardmax)
 		r++;
 	rl = r - at;
 	c = r < len ? (unsigned char)t[r] : 0;
-	if ((rl == 4 && (c == '-' || c == 's')) || (rl <= 2 && c == '/') ||
-	    (rl <= 2 && (space_word(t, len, r, W_MON3) ||
-	    (word_at(t, len, r, W_SFX) && space_word(t, len, r + 2, W_MON3)))) ||
-	    space_word(t, len, r, W_AGO))
-		m |= 1u << P_DATE;
-	if (rl <= 2 && (c == ':' || optspace_word(t, len, r, W_AMPM)))
-		m |= 1u << P_TIME;
-	e = num_end(t, len, at);
-	if (money_tail(t, len, e))
-		m |= 1u << P_MONEY;
-	if (optspace_word(t, len, e, W_PCT))
-		m |= 1u << P_PERCENT;
+	/* most numbers are followed by what no pattern goes on with */
+	e = r;
+	if (r < len && (isspace_a(c) ? r + 1 < len && after_space[(unsigned char)t[r + 1]] :
+	    after_num[c])) {
+		if ((rl == 4 && (c == '-' || c == 's')) || (rl <= 2 && c == '/') ||
+		    (rl <= 2 && (space_word(t, len, r, W_MON3) ||
+		    (word_at(t, len, r, W_SFX) && space_word(t, len, r + 2, W_MON3)))) ||
+		    space_word(t, len, r, W_AGO))
+			m |= 1u << P_DATE;
+		if (rl <= 2 && (c == ':' || optspace_word(t, len, r, W_AMPM)))
+			m |= 1u << P_TIME;
+		e = num_end(t, len, at);
+		if (money_tail(t, len, e))
+			m |= 1u << P_MONEY;
+		if (optspace_word(t, len, e, W_PCT))
+			m |= 1u << P_PERCENT;
+	}
 	if (with_numbers) {
 		if (optspace_word(t, len, e, W_UNIT))
 			m |= 1u << P_QUANTITY;
@@ -655,13 +661,15 @@ num_free(void)
 static int
 year_cue(const char *w, size_t n)
 {
-	static const char *const cues[] = { "in", "since", "by", "until", "till",
-	    "from", "of", "early", "late", "mid", "during", "before", "after",
-	    "In", "Since", "By", "Until", "From", "During", "Before", "After", NULL };
-	size_t i;
+	static const char *const cues[] = { " in by of In By ", " mid ", " till from late From ",
+	    " since until early after Since Until After ", " during before During Before " };
+	const char *p;
 
-	for (i = 0; cues[i]; i++)
-		if (strlen(cues[i]) == n && memcmp(cues[i], w, n) == 0)
+	if (n < 2 || n > 6)
+		return 0;
+	/* the words of length n, each between spaces */
+	for (p = cues[n - 2]; p[1] != 0; p += n + 1)
+		if (memcmp(p + 1, w, n) == 0)
 			return 1;
 	return 0;
 }
