@@ -22,19 +22,18 @@ tsv_escaped_len(const char *s, size_t n)
 	return len;
 }
 
-size_t
-tsv_escape(char *out, const char *s, size_t n)
+/*
+ * The escaping loop, from s[i] on (s[0..i) needs none).  Kept out of line
+ * so that the clean fast path of tsv_escape() needs no stack frame.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t
+escape_from(char *out, const char *s, size_t n, size_t i)
 {
-	size_t i = 0, o;
+	size_t o;
 
-	/* Most fields need no escape: the clean prefix is found eight bytes at a time. */
-	while (i + 8 <= n) {
-		uint64_t x = swar_load(s + i);
-
-		if (swar_hasless(x, 0x0e) || swar_hasbyte(x, '\\'))
-			break;
-		i += 8;
-	}
 	while (i < n && !tsv_special((unsigned char)s[i]))
 		i++;
 	memcpy(out, s, i);
@@ -48,6 +47,34 @@ tsv_escape(char *out, const char *s, size_t n)
 		}
 	}
 	return o;
+}
+
+size_t
+tsv_escape(char *out, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	/*
+	 * Most fields need no escape.  A short one (an entity, a LOC) is
+	 * tested with overlapping word loads and copied without a byte loop;
+	 * a longer one is tested eight bytes at a time up to an overlapping
+	 * last word.
+	 */
+	if (n <= 16) {
+		if (n == 0)
+			return 0;
+		if (n > 8 ? swar_maybe_tsv_special(swar_load(s)) | swar_maybe_tsv_special(swar_load(s + n - 8)) :
+		    swar_maybe_tsv_special(swar_load_short(s, n)))
+			return escape_from(out, s, n, 0);
+		swar_copy_short(out, s, n);
+		return n;
+	}
+	while (i + 8 < n && !swar_maybe_tsv_special(swar_load(s + i)))
+		i += 8;
+	if (i + 8 < n || swar_maybe_tsv_special(swar_load(s + n - 8)))
+		return escape_from(out, s, n, i);
+	memcpy(out, s, n);
+	return n;
 }
 
 size_t

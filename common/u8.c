@@ -68,15 +68,14 @@ u8_encode(long cp, char *out)
 	return 4;
 }
 
-size_t
-u8_count(const char *s, size_t n)
+/* Code points in s[i..n), s[0..i) being count code points. */
+static size_t
+count_from(const char *s, size_t n, size_t i, size_t count)
 {
-	size_t i = 0, count = 0;
 	long cp;
 	int len;
 
 	while (i < n) {
-		/* Offsets are counted on every entity: skip ASCII eight bytes at a time. */
 		if (i + 8 <= n && !(swar_load(s + i) & SWAR_HIGHS)) {
 			i += 8;
 			count += 8;
@@ -91,6 +90,30 @@ u8_count(const char *s, size_t n)
 		count++;
 	}
 	return count;
+}
+
+size_t
+u8_count(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	/*
+	 * Offsets are counted on every entity, and news text is nearly all
+	 * ASCII: an all-ASCII span is its own count.  It is recognised with
+	 * word tests only (overlapping loads for the short and the last
+	 * words); the first word with a high bit hands over to the decoder.
+	 */
+	if (n <= 8)
+		return n == 0 || !(swar_load_short(s, n) & SWAR_HIGHS) ? n : count_from(s, n, 0, 0);
+	for (; i + 16 < n; i += 16)
+		if ((swar_load(s + i) | swar_load(s + i + 8)) & SWAR_HIGHS)
+			return count_from(s, n, i, i);
+	if (i + 8 < n) {
+		if (swar_load(s + i) & SWAR_HIGHS)
+			return count_from(s, n, i, i);
+		i += 8;
+	}
+	return swar_load(s + n - 8) & SWAR_HIGHS ? count_from(s, n, i, i) : n;
 }
 
 long
