@@ -121,6 +121,65 @@ START_TEST(unescape_stays_in_bounds)
 }
 END_TEST
 
+/* tsv_escape by the definition, a byte at a time. */
+static size_t
+escape_slowly(char *out, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (tsv_special((unsigned char)s[i])) {
+			out[o++] = '\\';
+			out[o++] = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : '\\';
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	return o;
+}
+
+/*
+ * The word-at-a-time paths of tsv_escape: every length up to 40 (the short
+ * loads up to 16 bytes, full words, the overlapping last word), each byte
+ * value that matters at every offset.  The input sits in a buffer of exactly
+ * its size, so a sanitizer sees any read past it; guard bytes after the
+ * output must survive.
+ */
+START_TEST(escape_every_length_and_offset)
+{
+	/* the four specials, the controls a word test may confuse with them, neighbours */
+	static const unsigned char probes[] = {
+		'\t', '\n', '\r', '\\', 0, 0x08, 0x0b, 0x0c, 0x0d, 0x0e, 0x5b, 0x5d, 0x7f,
+		0x80, 0x89, 0x8a, 0xdc, 0xff,
+	};
+	char out[2 * 40 + 16], want[2 * 40];
+	size_t n, at, k, len, wlen;
+	char *s;
+
+	for (n = 0; n <= 40; n++) {
+		s = malloc(n ? n : 1);
+		ck_assert_ptr_nonnull(s);
+		for (k = 0; k < sizeof(probes); k++)
+			for (at = 0; at < n; at++) {
+				memset(s, 'x', n);
+				s[at] = (char)probes[k];
+				if (at + 3 < n)	/* a second one further on */
+					s[n - 1] = (char)probes[k];
+				memset(out, '#', sizeof(out));
+				len = tsv_escape(out, s, n);
+				wlen = escape_slowly(want, s, n);
+				if (len != wlen || memcmp(out, want, len) != 0)
+					ck_abort_msg("length %zu, byte %02x at %zu: wrong escape", n,
+					    probes[k], at);
+				if (out[len] != '#' || out[sizeof(out) - 1] != '#')
+					ck_abort_msg("length %zu, byte %02x at %zu: wrote past %zu", n,
+					    probes[k], at, len);
+			}
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(special_bytes)
 {
 	int c, count = 0;
@@ -193,6 +252,7 @@ tsv_suite(void)
 	tc = tcase_create("escape");
 	tcase_add_loop_test(tc, escape_table, 0, sizeof(escapes) / sizeof(escapes[0]));
 	tcase_add_test(tc, special_bytes);
+	tcase_add_test(tc, escape_every_length_and_offset);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("unescape");

@@ -160,6 +160,59 @@ START_TEST(count_table)
 }
 END_TEST
 
+/* u8_count by the definition: one decode step per code point, a bad byte one. */
+static size_t
+count_slowly(const char *s, size_t n)
+{
+	size_t i = 0, count = 0;
+	long cp;
+	int len;
+
+	while (i < n) {
+		len = u8_decode(s + i, n - i, &cp);
+		i += len > 0 ? (size_t)len : 1;
+		count++;
+	}
+	return count;
+}
+
+/*
+ * The word-at-a-time paths of u8_count: every length up to 40 (short
+ * loads, full words, the overlapping last word), with a multi-byte
+ * character, a bad byte or a cut sequence at every offset.  Each input
+ * sits in a buffer of exactly its size, so a sanitizer sees any read
+ * past it.
+ */
+START_TEST(count_every_length_and_offset)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} inserts[] = {
+		{ S("\xc3\xa9") }, { S("\xe2\x80\x9c") }, { S("\xf0\x9f\x98\x80") },
+		{ S("\xff") }, { S("\x80") }, { S("\xe2\x82") },
+	};
+	size_t n, at, k;
+	char *s;
+
+	for (n = 0; n <= 40; n++) {
+		s = malloc(n ? n : 1);
+		ck_assert_ptr_nonnull(s);
+		memset(s, 'a', n);
+		ck_assert_uint_eq(u8_count(s, n), n);
+		for (k = 0; k < NCASES(inserts); k++)
+			for (at = 0; at + inserts[k].n <= n; at++) {
+				memset(s, 'a', n);
+				memcpy(s + at, inserts[k].s, inserts[k].n);
+				if (u8_count(s, n) != count_slowly(s, n))
+					ck_abort_msg("length %zu, insert %zu at %zu: %zu, not %zu", n, k,
+					    at, u8_count(s, n), count_slowly(s, n));
+			}
+		free(s);
+	}
+}
+END_TEST
+
 /* u8_prev(s, i): the code point ending before s[i] and where it starts. */
 static const struct {
 	const char *s;
@@ -348,6 +401,7 @@ u8_suite(void)
 	tcase_add_test(tc, encode_round_trip);
 	tcase_add_test(tc, decode_all_pairs);
 	tcase_add_loop_test(tc, count_table, 0, NCASES(counts));
+	tcase_add_test(tc, count_every_length_and_offset);
 	tcase_add_loop_test(tc, valid_prefix_table, 0, NCASES(valids));
 	tcase_set_timeout(tc, 60);	/* whole-range loops are slow under sanitizers */
 	suite_add_tcase(s, tc);
