@@ -61,10 +61,16 @@ tsv_escape(char *out, const char *s, size_t n)
 	 * last word.
 	 */
 	if (n <= 16) {
+		uint64_t dirty;
+
 		if (n == 0)
 			return 0;
-		if (n > 8 ? swar_maybe_tsv_special(swar_load(s)) | swar_maybe_tsv_special(swar_load(s + n - 8)) :
-		    swar_maybe_tsv_special(swar_load_short(s, n)))
+		if (n > 8)
+			dirty = swar_maybe_tsv_special(swar_load(s)) |
+			    swar_maybe_tsv_special(swar_load(s + n - 8));
+		else
+			dirty = swar_maybe_tsv_special(swar_load_short(s, n));
+		if (dirty)
 			return escape_from(out, s, n, 0);
 		swar_copy_short(out, s, n);
 		return n;

@@ -103,8 +103,10 @@ u8_count(const char *s, size_t n)
 	 * word tests only (overlapping loads for the short and the last
 	 * words); the first word with a high bit hands over to the decoder.
 	 */
+	if (n == 0)
+		return 0;
 	if (n <= 8)
-		return n == 0 || !(swar_load_short(s, n) & SWAR_HIGHS) ? n : count_from(s, n, 0, 0);
+		return swar_load_short(s, n) & SWAR_HIGHS ? count_from(s, n, 0, 0) : n;
 	for (; i + 16 < n; i += 16)
 		if ((swar_load(s + i) | swar_load(s + i + 8)) & SWAR_HIGHS)
 			return count_from(s, n, i, i);

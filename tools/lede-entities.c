@@ -85,7 +85,8 @@ init_digits(void)
 		digits3[v][1] = (char)('0' + v / 10 % 10);
 		digits3[v][2] = (char)('0' + v % 10);
 		digits_lead[v][3] = (char)(v < 10 ? 1 : v < 100 ? 2 : 3);
-		memcpy(digits_lead[v], digits3[v] + 3 - digits_lead[v][3], (size_t)digits_lead[v][3]);
+		memcpy(digits_lead[v], digits3[v] + 3 - digits_lead[v][3],
+		    (size_t)digits_lead[v][3]);
 	}
 }
 
@@ -113,12 +114,12 @@ utoa(size_t v, char *out)
 static struct buf out;
 
 /*
- * The record's escaped "DOC\tLOC\t", made for its first entity line;
- * the escaped DOC (doc_len bytes, doc_ok) is kept for the whole article.
+ * The record's escaped "DOC\tLOC\t", made before its entity lines; the
+ * escaped DOC (doc_len bytes, doc_ok) is kept for the whole article.
  */
 static struct buf pre;
 static size_t doc_len;
-static int pre_ok, doc_ok;
+static int doc_ok;
 
 /* Each KIND name with its TAB, padded so that a line copies it with one fixed-size move. */
 static struct {
@@ -160,11 +161,24 @@ plain_byte(unsigned char c)
 	return c >= 0x0e && c < 0x80 && c != '\\';
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* 0xff in each byte of p[0..16) that is ASCII with nothing to escape. */
+static inline __m128i
+plain16(const char *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	/* a signed compare: above 0x0d is neither a control nor a byte from 0x80 */
+	return _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+	    _mm_cmpgt_epi8(x, _mm_set1_epi8(0x0d)));
+}
+#endif
+
 /*
  * The length of the start of s[0..n) that is ASCII with nothing to
  * escape: there, code point offsets are byte offsets and an entity is
- * copied as it is.  Sixteen bytes at a time where SSE2 is there, eight
- * elsewhere; the last block overlaps the one before.
+ * copied as it is.  32 bytes a step where SSE2 is there, 8 elsewhere;
+ * the last block overlaps the one before.
  */
 static size_t
 plain_prefix(const char *s, size_t n)
@@ -172,19 +186,16 @@ plain_prefix(const char *s, size_t n)
 	size_t i = 0;
 
 #if defined(__SSE2__) && defined(__GNUC__)
-	const __m128i ctl = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
-	__m128i x;
-
-	/* a signed compare: above 0x0d is neither a control nor a byte from 0x80 */
-#define PLAIN16(p) (x = _mm_loadu_si128((const __m128i *)(const void *)(p)), \
-	_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpgt_epi8(x, ctl))) == 0xffff)
 	if (n >= 16) {
-		while (i + 16 <= n && PLAIN16(s + i))
+		while (i + 32 <= n &&
+		    _mm_movemask_epi8(_mm_and_si128(plain16(s + i),
+		    plain16(s + i + 16))) == 0xffff)
+			i += 32;
+		if (i + 16 <= n && _mm_movemask_epi8(plain16(s + i)) == 0xffff)
 			i += 16;
-		if (i + 16 > n && PLAIN16(s + n - 16))
+		if (i + 16 > n && _mm_movemask_epi8(plain16(s + n - 16)) == 0xffff)
 			return n;
 	}
-#undef PLAIN16
 #else
 	if (n >= 8) {
 		while (i + 8 <= n && !((swar_load(s + i) & SWAR_HIGHS) |
@@ -215,21 +226,32 @@ short_plain(const char *s, size_t n)
 	return !(((a | b) & SWAR_HIGHS) | swar_maybe_tsv_special(a) | swar_maybe_tsv_special(b));
 }
 
+/* tsv_escape(), with the usual short plain field done here without a call. */
+static inline size_t
+escape(char *dst, const char *s, size_t n)
+{
+	if (n - 1 < 16 && short_plain(s, n)) {
+		swar_copy_short(dst, s, n);
+		return n;
+	}
+	return tsv_escape(dst, s, n);
+}
+
 /* Makes pre for record r, escaping DOC only for an article's first. */
 static void
 make_pre(const struct rec *r)
 {
 	/* 16 more: put_entity() moves pre in blocks of 16 bytes */
+	pre.len = 0;
 	buf_reserve(&pre, 2 * (r->f[F_DOC].n + r->f[F_LOC].n) + 2 + 16);
 	if (!doc_ok) {
-		doc_len = tsv_escape(pre.p, r->f[F_DOC].s, r->f[F_DOC].n);
+		doc_len = escape(pre.p, r->f[F_DOC].s, r->f[F_DOC].n);
 		pre.p[doc_len++] = '\t';
 		doc_ok = 1;
 	}
 	pre.len = doc_len;
-	pre.len += tsv_escape(pre.p + pre.len, r->f[F_LOC].s, r->f[F_LOC].n);
+	pre.len += escape(pre.p + pre.len, r->f[F_LOC].s, r->f[F_LOC].n);
 	pre.p[pre.len++] = '\t';
-	pre_ok = 1;
 }
 
 /*
@@ -256,9 +278,6 @@ put_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce, i
 		    text, tl, x, 3);
 		return;
 	}
-	/* DOC and LOC are the same on every line of the record: escaped once */
-	if (!pre_ok)
-		make_pre(r);
 	/* the worst case of every field; pre, KIND and the numbers are moved in fixed sizes */
 	need = pre.len + 16 + sizeof(kind_tab[0].s) + 2 * tl + 2 * 20 + 4 +
 	    (m->canon ? 2 * (size_t)m->canonlen : 2 * tl);
@@ -291,7 +310,7 @@ put_entity(const struct rec *r, const struct mention *m, size_t cs, size_t ce, i
 	*p++ = '\t';
 	/* CANON is most often the surface form, escaped just above */
 	if (m->canon) {
-		p += tsv_escape(p, m->canon, m->canonlen);
+		p += escape(p, m->canon, m->canonlen);
 	} else {
 		if (te - 1 < 16)
 			swar_copy_short(p, tp, te);
@@ -320,6 +339,9 @@ put_record(const struct rec *r, size_t ri, const struct mention *mv, size_t nm, 
 	 * offsets are byte offsets and the text is copied as it is.
 	 */
 	plen = plain_prefix(text, r->f[F_TEXT].n);
+	/* DOC and LOC are the same on every line of the record: escaped once */
+	if (!rec_json)
+		make_pre(r);
 	for (; i < nm && mv[i].rec == ri; i++) {
 		const struct mention *m = &mv[i];
 		size_t tl = m->e - m->s, cs, ce;
@@ -370,7 +392,6 @@ on_article(const struct article *a, void *arg)
 	for (r = 0; r < a->n; r++) {
 		const struct rec *rc = &a->recs[r];
 
-		pre_ok = 0;
 		/* --lenient passes a malformed record on, -p every record */
 		if (pass || rc->bad) {
 			flush_out();

@@ -23,7 +23,8 @@ START_TEST(load_short_covers_every_byte)
 		for (j = 0; j < 8; j++) {
 			unsigned char b = (unsigned char)(x >> (8 * j));
 
-			ck_assert_msg(b >= 0x41 && b < 0x41 + n, "n %zu: byte %zu is %02x", n, j, b);
+			ck_assert_msg(b >= 0x41 && b < 0x41 + n, "n %zu: byte %zu is %02x",
+			    n, j, b);
 		}
 		for (i = 0; i < n; i++) {
 			for (found = 0, j = 0; j < 8; j++)

@@ -128,11 +128,16 @@ escape_slowly(char *out, const char *s, size_t n)
 	size_t i, o = 0;
 
 	for (i = 0; i < n; i++) {
-		if (tsv_special((unsigned char)s[i])) {
-			out[o++] = '\\';
-			out[o++] = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : '\\';
-		} else {
+		if (!tsv_special((unsigned char)s[i])) {
 			out[o++] = s[i];
+			continue;
+		}
+		out[o++] = '\\';
+		switch (s[i]) {
+		case '\t': out[o++] = 't'; break;
+		case '\n': out[o++] = 'n'; break;
+		case '\r': out[o++] = 'r'; break;
+		default: out[o++] = '\\'; break;
 		}
 	}
 	return o;
@@ -169,11 +174,11 @@ START_TEST(escape_every_length_and_offset)
 				len = tsv_escape(out, s, n);
 				wlen = escape_slowly(want, s, n);
 				if (len != wlen || memcmp(out, want, len) != 0)
-					ck_abort_msg("length %zu, byte %02x at %zu: wrong escape", n,
-					    probes[k], at);
+					ck_abort_msg("length %zu, byte %02x at %zu: wrong escape",
+					    n, probes[k], at);
 				if (out[len] != '#' || out[sizeof(out) - 1] != '#')
-					ck_abort_msg("length %zu, byte %02x at %zu: wrote past %zu", n,
-					    probes[k], at, len);
+					ck_abort_msg("length %zu, byte %02x at %zu: wrote past %zu",
+					    n, probes[k], at, len);
 			}
 		free(s);
 	}

@@ -205,8 +205,8 @@ START_TEST(count_every_length_and_offset)
 				memset(s, 'a', n);
 				memcpy(s + at, inserts[k].s, inserts[k].n);
 				if (u8_count(s, n) != count_slowly(s, n))
-					ck_abort_msg("length %zu, insert %zu at %zu: %zu, not %zu", n, k,
-					    at, u8_count(s, n), count_slowly(s, n));
+					ck_abort_msg("length %zu, insert %zu at %zu: %zu, not %zu",
+					    n, k, at, u8_count(s, n), count_slowly(s, n));
 			}
 		free(s);
 	}
