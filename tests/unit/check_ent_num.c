@@ -168,7 +168,8 @@ START_TEST(quick_tests_reject)
 {
 	static const char *const no[] = { "this is", "one of the", "last time",
 	    "the first", "first time", "10 people", "2019 and", "5 miles", "May I",
-	    "US officials", "A man", "$ sign", "12345:", NULL };
+	    "US officials", "A man", "$ sign", "12345:", "lastly", "tHis", "the.", "a-",
+	    "several", "people", NULL };
 	size_t i, cardmax;
 
 	num_init(0);
@@ -220,6 +221,29 @@ START_TEST(trigger_words)
 	for (i = 0; extra[i]; i++)
 		ck_assert_int_eq(num_trigger_word(extra[i], strlen(extra[i])),
 		    trigger_ref(extra[i], strlen(extra[i])));
+	num_free();
+}
+END_TEST
+
+/* Every word of leads[] is found, as itself and in longer text. */
+START_TEST(lead_words)
+{
+	char buf[32];
+	size_t i, n;
+
+	num_init(1);
+	for (i = 0; i < NLEADS; i++) {
+		n = strlen(leads[i].w);
+		ck_assert_uint_eq(lead_len_at(leads[i].w, n, 0), n);
+		ck_assert_int_eq(lead_find(leads[i].w, n, 0, n), (int)i);
+		snprintf(buf, sizeof(buf), "x %s, y", leads[i].w);
+		ck_assert_uint_eq(lead_len_at(buf, strlen(buf), 2), n);
+		ck_assert_int_eq(lead_find(buf, strlen(buf), 2, n), (int)i);
+		/* one more letter: no word */
+		snprintf(buf, sizeof(buf), "%sa", leads[i].w);
+		ck_assert(lead_len_at(buf, n + 1, 0) != n);
+		ck_assert(lead_len_at(buf, n + 1, 0) == 0 || lead_find(buf, n + 1, 0, n + 1) < 0);
+	}
 	num_free();
 }
 END_TEST
@@ -409,6 +433,7 @@ num_suite(void)
 	tcase_add_test(tc, quick_tests_reject);
 	tcase_add_test(tc, trigger_words);
 	tcase_add_test(tc, year_cues);
+	tcase_add_test(tc, lead_words);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("differential");

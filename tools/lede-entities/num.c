@@ -7,6 +7,12 @@
 #include "lede.h"
 #include "num.h"
 
+#if defined(__GNUC__)
+#define NOINLINE	__attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 #define MON "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
 	"June?|Jun\\.|July?|Jul\\.|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|" \
 	"Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
@@ -411,34 +417,36 @@ static const struct lead {
 	{ "yesterday", { [P_DATE] = R_END, [P_TIME] = R_TOD } },
 };
 #define NLEADS	(sizeof(leads) / sizeof(leads[0]))
-#define LEADMAX	9		/* the longest word */
-/* the span of leads[] holding the words of each first letter */
-static uint8_t lead_from[26], lead_to[26];
 /* the words packed: the first eight letters as a number, the ninth apart */
 static uint64_t lead_head[NLEADS];
-static uint8_t lead_len[NLEADS];
 static char lead_tail[NLEADS];
 static uint8_t lead_pats[NLEADS];	/* bit i: rule[i] is not R_NO */
 static uint64_t firstbytes[9];		/* the first n bytes of a number, as load8() */
+/* lengths of the words (bit n) by their first two letters; [26]: one letter */
+static uint16_t lead_lens[26][32];
+/* the words by first letter and length: their indexes + 1 */
+static uint8_t lead_by[26][10][4];
 
 static void
 lead_init(void)
 {
-	size_t i, l;
+	size_t i, j, l;
 	int c;
 
 	for (i = 0; i < 9; i++)
 		memset(&firstbytes[i], 0xFF, i);
 	for (i = 0; i < NLEADS; i++) {
 		c = leads[i].w[0] - 'a';
-		if (lead_to[c] == 0)
-			lead_from[c] = (uint8_t)i;
-		lead_to[c] = (uint8_t)(i + 1);
 		l = strlen(leads[i].w);
-		lead_len[i] = (uint8_t)l;
 		lead_head[i] = 0;
 		memcpy(&lead_head[i], leads[i].w, l < 8 ? l : 8);
 		lead_tail[i] = l > 8 ? leads[i].w[8] : 0;
+		lead_lens[leads[i].w[0] - 'a'][l > 1 ? leads[i].w[1] - 'a' : 26] |=
+		    (uint16_t)(1u << l);
+		for (j = 0; j < 4 && lead_by[c][l][j] != 0; j++)
+			;
+		if (l < 10 && j < 4)	/* always: the tests find every word */
+			lead_by[c][l][j] = (uint8_t)(i + 1);
 		for (c = 0; c < NPATS; c++)
 			if (leads[i].rule[c] != R_NO)
 				lead_pats[i] |= (uint8_t)(1u << c);
@@ -473,29 +481,63 @@ lead_follows(enum lead_rule r, const char *t, size_t len, size_t p)
 	return 0;
 }
 
+/*
+ * The length of the run of letters at t[at], a lower-case letter, if a
+ * word of leads[] may fill it; else 0.  The first length n (of the words
+ * with these first two letters) with no letter at t[at + n] is the run's
+ * if any is: a shorter one ends inside it, a longer one holds a non-letter.
+ */
+static inline size_t
+lead_len_at(const char *t, size_t len, size_t at)
+{
+	unsigned char c1 = at + 1 < len ? (unsigned char)t[at + 1] : 0;
+	unsigned lens;
+	size_t n;
+
+	/* the words are in lower case: a capital second letter rules them all out */
+	lens = (unsigned)(c1 - 'a') < 26 ? lead_lens[t[at] - 'a'][c1 - 'a'] :
+	    isalpha_a(c1) ? 0 : lead_lens[t[at] - 'a'][26];
+	for (; lens != 0; lens &= lens - 1) {
+		n = (size_t)__builtin_ctz(lens);
+		if (n > len - at)
+			break;
+		if (n == len - at || !isalpha_a((unsigned char)t[at + n]))
+			return n;
+	}
+	return 0;
+}
+
+/* the word of leads[] that fills the n letters at t[at] (its index), or -1 */
+static int
+lead_find(const char *t, size_t len, size_t at, size_t n)
+{
+	const uint8_t *by = lead_by[t[at] - 'a'][n];
+	uint64_t head = load8(t, len, at) & firstbytes[n < 8 ? n : 8];
+	size_t j;
+	int i;
+
+	for (j = 0; j < 4 && by[j] != 0; j++) {
+		i = by[j] - 1;
+		if (lead_head[i] == head && (n <= 8 || lead_tail[i] == t[at + 8]))
+			return i;
+	}
+	return -1;
+}
+
 /* the patterns that may match at the lower-case letter t[at] */
 static unsigned
 cand_lower(const char *t, size_t len, size_t at)
 {
-	size_t n = 0, i, c = (size_t)(t[at] - 'a');
-	uint64_t head;
+	size_t n;
 	unsigned m = 0, ps;
-	int pi;
+	int i, pi;
 
-	while (at + n < len && n <= LEADMAX && isalpha_a((unsigned char)t[at + n]))
-		n++;
-	if (n > LEADMAX)
+	if ((n = lead_len_at(t, len, at)) == 0 || (i = lead_find(t, len, at, n)) < 0)
 		return 0;
-	head = load8(t, len, at) & firstbytes[n < 8 ? n : 8];
-	for (i = lead_from[c]; i < lead_to[c]; i++) {
-		if (lead_len[i] != n || lead_head[i] != head || (n > 8 && lead_tail[i] != t[at + 8]))
-			continue;
-		for (ps = lead_pats[i]; ps != 0; ps &= ps - 1) {
-			pi = __builtin_ctz(ps);
-			if (lead_follows(leads[i].rule[pi], t, len, at + n))
-				m |= 1u << pi;
-		}
-		break;
+	for (ps = lead_pats[i]; ps != 0; ps &= ps - 1) {
+		pi = __builtin_ctz(ps);
+		if (lead_follows(leads[i].rule[pi], t, len, at + n))
+			m |= 1u << pi;
 	}
 	return m;
 }
@@ -708,30 +750,55 @@ bare_year(const char *text, size_t len, size_t at, size_t *bestend, enum etype b
 	return best;
 }
 
-enum etype
-num_match(const char *text, size_t len, size_t at, size_t *end,
-    const char *prev, size_t prevlen)
+/* the patterns of m at text[at]: the longest match, the earlier on a tie */
+static enum etype
+longest(unsigned m, size_t cardmax, const char *text, size_t len, size_t at, size_t *end)
 {
 	enum etype best = T_NONE;
-	size_t i, e, bestend = at, cardmax;
-	unsigned m;
+	size_t i, e;
 
-	m = cand(text, len, at, &cardmax);
 	for (i = 0; m != 0; i++, m >>= 1) {
 		if (!(m & 1))
 			continue;
 		/* the last pattern: it must beat the best so far */
-		if (i == P_CARDINAL && bestend >= cardmax)
+		if (i == P_CARDINAL && *end >= cardmax)
 			continue;
-		if ((e = run(i, text, len, at)) > bestend) {
-			bestend = e;
+		if ((e = run(i, text, len, at)) > *end) {
+			*end = e;
 			best = pats[i].type;
 		}
 	}
-	if ((best == T_NONE || best == T_CARDINAL) && isdig((unsigned char)text[at]))
-		best = bare_year(text, len, at, &bestend, best, prev, prevlen);
-	*end = bestend;
 	return best;
+}
+
+/*
+ * num_match() past its first test, apart so that the test and its return
+ * (most calls with --numbers) need no stack frame.
+ */
+static NOINLINE enum etype
+match_cand(const char *text, size_t len, size_t at, size_t *end,
+    const char *prev, size_t prevlen)
+{
+	enum etype best = T_NONE;
+	size_t cardmax;
+	unsigned m;
+
+	if ((m = cand(text, len, at, &cardmax)) != 0)
+		best = longest(m, cardmax, text, len, at, end);
+	if ((best == T_NONE || best == T_CARDINAL) && isdig((unsigned char)text[at]))
+		best = bare_year(text, len, at, end, best, prev, prevlen);
+	return best;
+}
+
+enum etype
+num_match(const char *text, size_t len, size_t at, size_t *end,
+    const char *prev, size_t prevlen)
+{
+	*end = at;
+	/* the common case, a word no match starts with */
+	if ((unsigned)((unsigned char)text[at] - 'a') < 26 && lead_len_at(text, len, at) == 0)
+		return T_NONE;
+	return match_cand(text, len, at, end, prev, prevlen);
 }
 
 enum etype
