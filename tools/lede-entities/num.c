@@ -128,8 +128,9 @@ static pcre2_match_data *md;
 static int with_numbers;
 static unsigned compiled;	/* the patterns in use, bit i for pats[i] */
 
-/* ---- where a pattern may match: cheap necessary conditions ----
- *
+/* ---- where a pattern may match: cheap necessary conditions ---- */
+
+/*
  * cand() returns the patterns that may match at a position, judged from a
  * few bytes there.  Each test below is implied by the pattern text (the
  * comments say how), so a pattern it leaves out cannot match; PCRE2 still
