@@ -70,7 +70,7 @@ $(B)/gen/data_%.o: $(B)/gen/data_%.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/libcommon.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libcommon.a $(DEP_LIBS) $(CHECK_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -o $@ $< $(B)/libcommon.a $(DEP_LIBS) $(CHECK_LIBS) -lm
 
 check: check-unit check-e2e check-fuzz-replay
 
