@@ -197,7 +197,9 @@ trigger_ref(const char *s, size_t n)
 START_TEST(trigger_words)
 {
 	static const char *const extra[] = { "t", "tw", "twos", "tow", "thi", "thiss",
-	    "yesterdays", "yesterda", "Last", "lasT", "l4st", "tomorrow", "coming", NULL };
+	    "yesterdays", "yesterda", "Last", "lasT", "l4st", "tomorrow", "coming",
+	    /* bytes that share their low five bits with the letters of a trigger */
+	    "Two", "TWO", "4wo", "t7o", "T\x97o", "\xd4wo", "L\xc1st", "\xf4oday", NULL };
 	const char *p;
 	char w[16];
 	size_t i, j, l, nw = 0;

@@ -80,7 +80,7 @@ static const char *const trig_by[26] = {
 	['y' - 'a'] = " yesterday ",
 };
 /* lengths of the words (bit n), by their first two letters: a quick filter */
-uint16_t num_trig_lens[26][26];
+uint16_t num_trig_lens[32][32];
 
 /* The words again, by first letter and length (at most four of each). */
 static const char *trig_at[26][10][4];
@@ -95,8 +95,7 @@ trig_init(void)
 		for (p = trig_by[i]; p && *p; p++)
 			if (p[0] != ' ' && p[-1] == ' ') {
 				l = strcspn(p, " ");
-				if (p[1] >= 'a' && p[1] <= 'z')
-					num_trig_lens[i][p[1] - 'a'] |= (uint16_t)(1u << l);
+				num_trig_lens[p[0] & 31][p[1] & 31] |= (uint16_t)(1u << l);
 				for (j = 0; j < 4 && trig_at[i][l][j]; j++)
 					;
 				if (l < 10 && j < 4)
@@ -110,7 +109,7 @@ num_trigger_word(const char *s, size_t n)
 	const char *const *w;
 	size_t i, k;
 
-	if (!num_trigger_maybe(s, n))
+	if (!num_trigger_maybe(s, n) || s[0] < 'a' || s[0] > 'z')
 		return 0;
 	w = trig_at[s[0] - 'a'][n];
 	for (i = 0; i < 4 && w[i]; i++) {
@@ -662,7 +661,7 @@ num_init(int numbers)
 	int err;
 
 	with_numbers = numbers;
-	if (num_trig_lens['t' - 'a']['w' - 'a'] == 0) {
+	if (num_trig_lens['t' & 31]['w' & 31] == 0) {
 		trig_init();
 		lead_init();
 		wset_init();

@@ -28,13 +28,18 @@ enum etype num_match_all(const char *text, size_t len, size_t at, size_t *end,
  * "yesterday"): num_trigger_maybe() is a quick filter by the first two
  * letters and the length, num_trigger_word() the exact test.
  */
-extern uint16_t num_trig_lens[26][26];
+extern uint16_t num_trig_lens[32][32];
 
+/*
+ * Indexed by the low five bits of the first two bytes, so that every word
+ * is tested without range checks; other bytes that share those bits with a
+ * letter pass the filter and are turned away by num_trigger_word().
+ */
 static inline int
 num_trigger_maybe(const char *s, size_t n)
 {
-	return n >= 3 && n <= 9 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
-	    s[1] <= 'z' && (num_trig_lens[s[0] - 'a'][s[1] - 'a'] & (1u << n));
+	return n - 3 <= 6 &&
+	    (num_trig_lens[(unsigned char)s[0] & 31][(unsigned char)s[1] & 31] >> n & 1);
 }
 int	num_trigger_word(const char *s, size_t n);
 
