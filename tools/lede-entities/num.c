@@ -703,14 +703,14 @@ num_free(void)
 static int
 year_cue(const char *w, size_t n)
 {
-	static const char *const cues[] = { " in by of In By ", " mid ", " till from late From ",
+	static const char *const by_len[] = { " in by of In By ", " mid ", " till from late From ",
 	    " since until early after Since Until After ", " during before During Before " };
 	const char *p;
 
 	if (n < 2 || n > 6)
 		return 0;
 	/* the words of length n, each between spaces */
-	for (p = cues[n - 2]; p[1] != 0; p += n + 1)
+	for (p = by_len[n - 2]; p[1] != 0; p += n + 1)
 		if (memcmp(p + 1, w, n) == 0)
 			return 1;
 	return 0;

@@ -2,6 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lede.h"
 #include "num.h"
@@ -253,6 +256,42 @@ numw(const char *t, size_t s, size_t e, size_t len)
 
 static unsigned char bclass[256];
 
+/*
+ * Where the run of ASCII letters and digits from t[j] ends.  t[len] stops
+ * the byte loop (see tokenize() in tok.h).  With SSE2 (every x86-64),
+ * sixteen bytes are classified at once while sixteen are left: most words
+ * end inside the first sixteen, found without a branch per byte (and the
+ * mispredicted one at the end of every word).
+ */
+static inline size_t
+alnum_end(const char *t, size_t j, size_t len)
+{
+#ifdef __SSE2__
+	const __m128i fold = _mm_set1_epi8(0x20), lbias = _mm_set1_epi8((char)(0x80 - 'a')),
+	    dbias = _mm_set1_epi8((char)(0x80 - '0')), lmax = _mm_set1_epi8((char)(0x80 + 26)),
+	    dmax = _mm_set1_epi8((char)(0x80 + 10));
+
+	while (j + 16 <= len) {
+		/* a letter (| 0x20 folds the capitals) or a digit, moved to the
+		   bottom of the signed range; bytes >= 0x80 never land there */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + j));
+		__m128i ok = _mm_or_si128(
+		    _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), lbias), lmax),
+		    _mm_cmplt_epi8(_mm_add_epi8(v, dbias), dmax));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+
+		if (stop)
+			return j + (size_t)__builtin_ctz(stop);
+		j += 16;
+	}
+#else
+	(void)len;
+#endif
+	while (bclass[(unsigned char)t[j]] & BC_ALNUM)
+		j++;
+	return j;
+}
+
 static void
 bclass_init(void)
 {
@@ -439,9 +478,8 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			unsigned rest = 0, x = 0, f;
 			uint32_t ti;
 
-			/* t[len] stops the loop (see tokenize() in tok.h) */
-			for (j = i + 1; (x = bclass[(unsigned char)t[j]]) & BC_ALNUM; j++)
-				;
+			j = alnum_end(t, i + 1, len);
+			x = bclass[(unsigned char)t[j]];
 			if (!(bc & BC_LOW))
 				for (k = i + 1; k < j; k++)
 					rest |= bclass[(unsigned char)t[k]];
