@@ -16,32 +16,41 @@
 
 #define NCASES(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* What alnum_end() must find: the first byte from j on that is no ASCII letter or digit. */
+/* What word_scan() must find: the first byte from i on that is no ASCII letter or digit. */
 static size_t
-alnum_end_ref(const char *t, size_t j, size_t len)
+word_end_ref(const char *t, size_t i, size_t len, int *upper)
 {
-	while (j < len && (((t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z') ||
-	    (t[j] >= '0' && t[j] <= '9')))
-		j++;
-	return j;
+	size_t up = 0, low = 0;
+
+	for (; i < len && (((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z') ||
+	    (t[i] >= '0' && t[i] <= '9')); i++) {
+		up += t[i] >= 'A' && t[i] <= 'Z';
+		low += t[i] >= 'a' && t[i] <= 'z';
+	}
+	*upper = low == 0 && up >= 2;
+	return i;
 }
 
 /*
- * Words of every length up to 70, ended by every kind of byte, at every
- * offset: the sixteen-bytes-at-a-time scan and the byte loop must agree.
- * The text sits at the very end of its allocation (NUL included), so that
- * a read past it shows under AddressSanitizer or valgrind.
+ * Words of every length up to 70, of every mix of case, ended by every
+ * kind of byte, at every offset: the sixteen-bytes-at-a-time scan and the
+ * byte loop must agree.  The text sits at the very end of its allocation
+ * (NUL included), so that a read past it shows under AddressSanitizer or
+ * valgrind.
  */
-START_TEST(alnum_end_everywhere)
+START_TEST(word_scan_everywhere)
 {
 	static const char enders[] = { ' ', '.', '-', '\'', ',', '\t', '@', '[', '`', '{',
 	    '/', ':', (char)0x80, (char)0xC3, (char)0xE2, (char)0xFF, '\0' };
-	static const char fill[] = "aZ09mQ";
-	size_t wl, e, len, j, off;
+	static const char *const fills[] = { "aZ09mQ", "ABCDEF", "abcdef", "0123X5", "A",
+	    "7Q" };
+	size_t wl, e, len, j, off, fi;
+	int up1, up2;
 	char *t;
 
 	if (bclass['a'] == 0)
 		bclass_init();
+	for (fi = 0; fi < sizeof(fills) / sizeof(fills[0]); fi++)
 	for (wl = 0; wl <= 70; wl++)
 		for (e = 0; e < sizeof(enders); e++)
 			for (off = 0; off < 3; off++) {
@@ -50,15 +59,18 @@ START_TEST(alnum_end_everywhere)
 				ck_assert_ptr_nonnull(t);
 				memset(t, ' ', off);
 				for (j = 0; j < wl; j++)
-					t[off + j] = fill[(j + wl) % 6];
+					t[off + j] = fills[fi][(j + wl) % strlen(fills[fi])];
 				t[off + wl] = enders[e];
 				memcpy(t + off + wl + 1, "word1", 5);
 				t[len] = '\0';
-				for (j = 0; j <= len; j++) {
-					if (j < len && alnum_end(t, j, len) != alnum_end_ref(t, j, len))
-						ck_abort_msg("word of %zu ended by 0x%02x at offset %zu: from %zu, %zu, not %zu",
-						    wl, (unsigned char)enders[e], off, j,
-						    alnum_end(t, j, len), alnum_end_ref(t, j, len));
+				for (j = 0; j < len; j++) {
+					if (!(bclass[(unsigned char)t[j]] & BC_ALNUM))
+						continue;
+					if (word_scan(t, j, len, &up1) != word_end_ref(t, j, len, &up2) ||
+					    up1 != up2)
+						ck_abort_msg("\"%s\" from %zu: %zu upper %d, not %zu upper %d",
+						    t, j, word_scan(t, j, len, &up1), up1,
+						    word_end_ref(t, j, len, &up2), up2);
 				}
 				free(t);
 			}
@@ -123,7 +135,7 @@ tok_suite(void)
 	Suite *s = suite_create("ent_tok");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, alnum_end_everywhere);
+	tcase_add_test(tc, word_scan_everywhere);
 	tcase_add_loop_test(tc, token_table, 0, NCASES(cases));
 	suite_add_tcase(s, tc);
 	return s;

@@ -234,6 +234,23 @@ static struct fcache {		/* 64 bytes: one cache line */
 } *front;			/* FC_SIZE of them, calloc'ed: pages untouched cost nothing */
 static void *front_mem;		/* what was allocated; front is it aligned to 64 */
 
+/*
+ * Before the front cache, for words of up to eight bytes (most names and
+ * the commonest capitalised words): the key itself is compared, no hash is
+ * computed, and the table is small enough to stay in the cache.
+ */
+#define HOT_BITS 13
+static struct hot {
+	uint64_t k;		/* gaz_key8; 0: empty */
+	const struct gent *e;	/* the answer, NULL included */
+} *hot;
+
+static inline size_t
+hot_slot(uint64_t k)
+{
+	return (size_t)((k * 0x9E3779B97F4A7C15ULL) >> (64 - HOT_BITS));
+}
+
 static size_t nbase = SIZE_MAX;	/* entries of the lists; the rest is the memo */
 
 void
@@ -263,6 +280,7 @@ gaz_trim(void)
 		slots[j] = (uint64_t)ENT(i)->hash << 32 | (i + 1);
 	}
 	memset(front, 0, FC_SIZE * sizeof(*front));
+	memset(hot, 0, ((size_t)1 << HOT_BITS) * sizeof(*hot));
 	while ((c = arena_chunks) != NULL) {
 		arena_chunks = c->next;
 		free(c);
@@ -285,6 +303,24 @@ gaz_get(const char *s, size_t n)
 	if (n == 0 || n > 200 || slots == NULL)
 		return NULL;
 	return gaz_get_h(s, n, gaz_hash(s, n));
+}
+
+const struct gent *
+gaz_get_k(const char *s, size_t n, uint64_t k)
+{
+	struct hot *c = &hot[hot_slot(k)];
+
+	if (c->k != k) {
+		c->e = gaz_get_h(s, n, gaz_hash(s, n));
+		c->k = k;
+	}
+	return c->e;
+}
+
+void
+gaz_prefetch_k(uint64_t k)
+{
+	__builtin_prefetch(&hot[hot_slot(k)]);
 }
 
 void
@@ -906,6 +942,58 @@ cue_add(const char *s, size_t n, uint64_t cats)
 	cues[i].cats = cats;
 }
 
+/*
+ * The cue words of up to eight bytes again, by their case-folded keys: the
+ * lower-case words the rules ask about are nearly all that short, and a
+ * key is compared at once.
+ */
+#define CUE8_BITS 11
+static struct cue8 {
+	uint64_t k;		/* fold8 of the gaz_key8; 0: empty */
+	uint64_t cats;
+} cue8[1u << CUE8_BITS];
+
+static inline size_t
+cue8_slot(uint64_t fk)
+{
+	return (size_t)((fk * 0x9E3779B97F4A7C15ULL) >> (64 - CUE8_BITS));
+}
+
+static void
+cue8_build(void)
+{
+	size_t i, j;
+	uint64_t w;
+
+	for (i = 0; i < CUE_SLOTS; i++) {
+		if (cues[i].key == NULL || cues[i].klen == 0 || cues[i].klen > 8)
+			continue;
+		w = 0;
+		memcpy(&w, cues[i].key, cues[i].klen);
+		w = fold8(w);
+		for (j = cue8_slot(w); cue8[j].k && cue8[j].k != w; j = (j + 1) & ((1u << CUE8_BITS) - 1))
+			;
+		cue8[j].k = w;
+		cue8[j].cats |= cues[i].cats;
+	}
+}
+
+uint64_t
+gaz_cue_k(uint64_t k, size_t n)
+{
+	size_t j;
+
+	if (n > 2 && (k >> (8 * (n - 1)) & 0xFF) == '.') {
+		n--;		/* "Feb." */
+		k &= (1ULL << (8 * n)) - 1;
+	}
+	k = fold8(k);
+	for (j = cue8_slot(k); cue8[j].k; j = (j + 1) & ((1u << CUE8_BITS) - 1))
+		if (cue8[j].k == k)
+			return cue8[j].cats;
+	return 0;
+}
+
 uint64_t
 gaz_cue(const char *s, size_t n)
 {
@@ -993,6 +1081,7 @@ gaz_init(void)
 	nslots = 1 << 15;
 	slots = xcalloc(nslots, sizeof(*slots));
 	front_mem = xcalloc(FC_SIZE + 1, sizeof(*front));
+	hot = xcalloc((size_t)1 << HOT_BITS, sizeof(*hot));
 	front = (struct fcache *)(((uintptr_t)front_mem + 63) & ~(uintptr_t)63);
 	blob_each_line(&lede_blob_gaz_countries, ld_country, NULL);
 	blob_each_line(&lede_blob_gaz_us_states, ld_state, NULL);
@@ -1004,6 +1093,7 @@ gaz_init(void)
 	blob_each_line(&lede_blob_gaz_norp, ld_norp, &col2);
 	blob_each_line(&lede_blob_gaz_ethnic_groups, ld_norp, &col2);
 	blob_each_line(&lede_blob_ent_cues, ld_cue, NULL);
+	cue8_build();
 	blob_each_line(&lede_blob_ent_extra, ld_list, NULL);
 }
 
@@ -1039,6 +1129,9 @@ gaz_free(void)
 	arena_left = 0;
 	free(front_mem);
 	front_mem = NULL;
+	free(hot);
+	hot = NULL;
+	memset(cue8, 0, sizeof(cue8));
 	free(mwbloom);
 	mwbloom = NULL;
 	front = NULL;

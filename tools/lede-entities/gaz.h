@@ -102,6 +102,17 @@ void	gaz_prefetch(uint32_t h);
  * gaz_hash() is h?  No means no (a Bloom filter); yes means maybe.
  */
 int	gaz_mw_maybe_h(uint32_t h);
+/*
+ * A word of at most eight bytes as a number: its bytes, zero-padded, the
+ * first in the low byte (see tok_key8).  No word holds a NUL, so the key
+ * gives the length too; 0 is no key.
+ */
+/* gaz_get() of the word s[0..n) whose key is k (not 0): kept in a small cache. */
+const struct gent *gaz_get_k(const char *s, size_t n, uint64_t k);
+/* Asks the memory for what gaz_get_k() with key k will read first. */
+void	gaz_prefetch_k(uint64_t k);
+/* gaz_cue() of the word of n bytes whose key is k (not 0). */
+uint64_t gaz_cue_k(uint64_t k, size_t n);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
 uint64_t gaz_cue(const char *key, size_t n);
 /* gaz_cue() & roles, quickly when no cue word like it has one of them. */

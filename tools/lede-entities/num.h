@@ -31,15 +31,18 @@ enum etype num_match_all(const char *text, size_t len, size_t at, size_t *end,
 extern uint16_t num_trig_lens[32][32];
 
 /*
- * Indexed by the low five bits of the first two bytes, so that every word
- * is tested without range checks; other bytes that share those bits with a
- * letter pass the filter and are turned away by num_trigger_word().
+ * The filter also passes "the", which starts "the 1990s".  It is indexed
+ * by the low five bits of the first two bytes (s[1] must be readable even
+ * when n is 1), so that every word is tested without range checks; other
+ * bytes that share those bits with a letter pass and are turned away by
+ * num_trigger_word().  No branch: most words are tested and fail, in no
+ * pattern a branch predictor could learn.
  */
-static inline int
+static inline unsigned
 num_trigger_maybe(const char *s, size_t n)
 {
-	return n - 3 <= 6 &&
-	    (num_trig_lens[(unsigned char)s[0] & 31][(unsigned char)s[1] & 31] >> n & 1);
+	return (unsigned)(n - 3 <= 6) &
+	    (unsigned)(num_trig_lens[(unsigned char)s[0] & 31][(unsigned char)s[1] & 31] >> (n & 15));
 }
 int	num_trigger_word(const char *s, size_t n);
 

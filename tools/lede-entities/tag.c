@@ -1375,8 +1375,8 @@ count_sports(void)
 		for (k = ustart[r]; k < uend[r]; k++) {
 			struct tok *tk = &T.v[k];
 
-			if (!(tk->f & (TK_LOWER | TK_UPPER)) || tk->e - tk->s < 4 ||
-			    tk->e - tk->s > 10)
+			/* one branch, not three: the answer is no for most tokens */
+			if (!((tk->f & (TK_LOWER | TK_UPPER)) != 0) | (tk->e - tk->s - 4 > 6))
 				continue;
 			if (gaz_cue_has(rtext(r) + tk->s, tk->e - tk->s, G_SPORT)) {
 				if (++hits >= 3) {

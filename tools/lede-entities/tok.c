@@ -72,23 +72,24 @@ reserve(struct tokvec *tv, size_t n)
 
 /* A new token, no list entries yet; its index. */
 static inline uint32_t
-add_tok(struct tokvec *tv, size_t s, size_t e, unsigned f)
+add_tok(struct tokvec *tv, size_t s, size_t e, unsigned f, size_t len)
 {
 	uint32_t k = (uint32_t)tv->n++;
 	struct tok *t = &tv->v[k];
 
 	t->s = (uint32_t)s;
 	t->e = (uint32_t)e;
-	t->f = (uint16_t)f;
+	/* text[len] is the NUL: s + 8 <= len + 1 keeps a load of eight bytes inside */
+	t->f = (uint32_t)f | (s + 8 <= len + 1 ? TK_LOAD8 : 0);
 	t->g = NULL;
 	return k;
 }
 
 static inline void
-push(struct tokvec *tv, const char *text, size_t s, size_t e, unsigned f)
+push(struct tokvec *tv, const char *text, size_t len, size_t s, size_t e, unsigned f)
 {
 	unsigned char c = (unsigned char)text[s];
-	uint32_t k = add_tok(tv, s, e, f);
+	uint32_t k = add_tok(tv, s, e, f, len);
 
 	if (f & (TK_CAP | TK_UPPER))
 		tv->caps[tv->ncaps++] = k;
@@ -221,7 +222,9 @@ contraction(const char *s, size_t n)
 static inline unsigned
 numw_word(const char *t, size_t s, size_t e, size_t len)
 {
-	if (num_trigger_maybe(t + s, e - s) && num_trigger_word(t + s, e - s))
+	if (!num_trigger_maybe(t + s, e - s))
+		return 0;	/* nearly every word: one predictable branch */
+	if (num_trigger_word(t + s, e - s))
 		return TK_NUMW;
 	/* "the 1990s" */
 	if (e - s == 3 && t[s] == 't' && t[s + 1] == 'h' && t[s + 2] == 'e' && e + 1 < len &&
@@ -257,38 +260,49 @@ numw(const char *t, size_t s, size_t e, size_t len)
 static unsigned char bclass[256];
 
 /*
- * Where the run of ASCII letters and digits from t[j] ends.  t[len] stops
- * the byte loop (see tokenize() in tok.h).  With SSE2 (every x86-64),
- * sixteen bytes are classified at once while sixteen are left: most words
- * end inside the first sixteen, found without a branch per byte (and the
- * mispredicted one at the end of every word).
+ * A plain ASCII word at t[i] (a letter or digit): where its run of ASCII
+ * letters and digits ends, and whether it is TK_UPPER (two capitals or
+ * more, no small letter).  t[len] stops the byte loop (see tokenize() in
+ * tok.h).  With SSE2 (every x86-64) the sixteen bytes from i are
+ * classified at once when they are there: most words end inside them,
+ * found without a branch per byte, nor the mispredicted one at the end of
+ * every word.
  */
 static inline size_t
-alnum_end(const char *t, size_t j, size_t len)
+word_scan(const char *t, size_t i, size_t len, int *upper)
 {
+	size_t j;
+	unsigned nup = 0, nlow = 0, x;
+
 #ifdef __SSE2__
-	const __m128i fold = _mm_set1_epi8(0x20), lbias = _mm_set1_epi8((char)(0x80 - 'a')),
-	    dbias = _mm_set1_epi8((char)(0x80 - '0')), lmax = _mm_set1_epi8((char)(0x80 + 26)),
-	    dmax = _mm_set1_epi8((char)(0x80 + 10));
+	if (i + 16 <= len) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		/* each class moved to the bottom of the signed range; bytes >= 0x80 never land there */
+		const __m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'a'))),
+		    _mm_set1_epi8((char)(0x80 + 26)));
+		const __m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 'A'))),
+		    _mm_set1_epi8((char)(0x80 + 26)));
+		const __m128i dg = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+		    _mm_set1_epi8((char)(0x80 + 10)));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg)) &
+		    0xFFFF;
 
-	while (j + 16 <= len) {
-		/* a letter (| 0x20 folds the capitals) or a digit, moved to the
-		   bottom of the signed range; bytes >= 0x80 never land there */
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + j));
-		__m128i ok = _mm_or_si128(
-		    _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), lbias), lmax),
-		    _mm_cmplt_epi8(_mm_add_epi8(v, dbias), dmax));
-		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+		if (stop) {
+			unsigned in = (1u << __builtin_ctz(stop)) - 1;
+			unsigned upm = (unsigned)_mm_movemask_epi8(up) & in;
 
-		if (stop)
-			return j + (size_t)__builtin_ctz(stop);
-		j += 16;
+			*upper = ((unsigned)_mm_movemask_epi8(lo) & in) == 0 && (upm & (upm - 1)) != 0;
+			return i + (size_t)__builtin_ctz(stop);
+		}
 	}
 #else
 	(void)len;
 #endif
-	while (bclass[(unsigned char)t[j]] & BC_ALNUM)
-		j++;
+	for (j = i; (x = bclass[(unsigned char)t[j]]) & BC_ALNUM; j++) {
+		nup += (x & BC_UP) != 0;
+		nlow += (x & BC_LOW) != 0;
+	}
+	*upper = nlow == 0 && nup >= 2;
 	return j;
 }
 
@@ -310,17 +324,6 @@ bclass_init(void)
 	bclass['"'] = bclass['('] = bclass['['] = BC_OPEN;
 	for (c = 0x80; c < 256; c++)
 		bclass[c] = BC_HIGH;
-}
-
-/* How many ASCII capitals t[s..e) holds. */
-static size_t
-upper_count(const char *t, size_t s, size_t e)
-{
-	size_t n = 0;
-
-	for (; s < e; s++)
-		n += t[s] >= 'A' && t[s] <= 'Z';
-	return n;
 }
 
 /*
@@ -353,7 +356,7 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 			f |= TK_OPENQ;
 		if (c == '"' || c == 0x201C || c == 0x201D)
 			f |= TK_QUOTE;
-		push(tv, t, i, i + (size_t)l, f);
+		push(tv, t, len, i, i + (size_t)l, f);
 		return i + (size_t)l;
 	}
 	/* A word: alphanumeric runs joined by - ' ’ . , (commas only between digits). */
@@ -438,16 +441,16 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 		}
 		if (f & TK_LOWER)
 			f |= numw(t, i, j, len);
-		push(tv, t, i, j, f);
+		push(tv, t, len, i, j, f);
 	}
 	/* The possessive: ’s or 's; a contraction: 're, 'll ... */
 	if ((a = apos(t, j, len)) != 0 && j + a < len &&
 	    (t[j + a] == 's' || t[j + a] == 'S') &&
 	    (j + a + 1 >= len || !isalnum_cp((unsigned char)t[j + a + 1]))) {
-		push(tv, t, j, j + a + 1, TK_POSS);
+		push(tv, t, len, j, j + a + 1, TK_POSS);
 		j += a + 1;
 	} else if (a && j + a < len && (k = contraction(t + j + a, len - j - a)) != 0) {
-		push(tv, t, j, j + a + k, TK_LOWER | TK_WORD |
+		push(tv, t, len, j, j + a + k, TK_LOWER | TK_WORD |
 		    ((unsigned char)t[j] == 0xE2 ? TK_NUMW : 0));
 		j += a + k;
 	}
@@ -457,7 +460,7 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
-	size_t i = 0, j, k, base = tv->n;
+	size_t i = 0, j, base = tv->n;
 	unsigned bc;
 
 	if (bclass['a'] == 0)
@@ -473,16 +476,17 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			/*
 			 * The fast path: an ASCII word ended by a space or by
 			 * plain punctuation (not ' - . , & nor UTF-8) needs no
-			 * second look.  rest: the classes of its other bytes.
+			 * second look.  Without a branch on its case: capitalised
+			 * and plain words come in no order a predictor could learn.
 			 */
-			unsigned rest = 0, x = 0, f;
+			static const unsigned short first[8] = { [BC_LOW] = TK_LOWER,
+			    [BC_UP] = TK_CAP, [BC_DIG] = TK_DIGIT };
+			unsigned x, f;
 			uint32_t ti;
+			int upper;
 
-			j = alnum_end(t, i + 1, len);
+			j = word_scan(t, i, len, &upper);
 			x = bclass[(unsigned char)t[j]];
-			if (!(bc & BC_LOW))
-				for (k = i + 1; k < j; k++)
-					rest |= bclass[(unsigned char)t[k]];
 			/* a comma joins only digits: "1,000" */
 			if (j < len && (x & (BC_JOIN | BC_HIGH)) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
@@ -490,30 +494,23 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 				i = slow_token(t, i, len, base, tv);
 				continue;
 			}
-			if (bc & BC_LOW) {
-				/* the commonest token: a plain word is on no list */
-				f = TK_WORD | TK_LOWER | numw_word(t, i, j, len);
-				ti = add_tok(tv, i, j, f);
-				if ((f & TK_NUMW) || tv->allcand)
-					tv->cand[tv->ncand++] = ti;
-			} else {
-				f = TK_WORD | (bc & BC_UP ? TK_CAP : TK_DIGIT);
-				/* TK_UPPER: two capitals or more and no small letter */
-				if ((rest & (BC_UP | BC_LOW)) == BC_UP && (bc & BC_UP ||
-				    upper_count(t, i, j) >= 2))
-					f |= TK_UPPER;
-				ti = add_tok(tv, i, j, f);
-				if (f & (TK_CAP | TK_UPPER))
-					tv->caps[tv->ncaps++] = ti;
-				tv->cand[tv->ncand++] = ti;
-			}
+			/* numw_word() is 0 for any word that does not start in lower case */
+			f = TK_WORD | first[bc & BC_ALNUM] | (upper ? TK_UPPER : 0U) |
+			    numw_word(t, i, j, len);
+			ti = add_tok(tv, i, j, f, len);
+			/* the lists have room for every token: write, then count it or not */
+			tv->caps[tv->ncaps] = ti;
+			tv->ncaps += (f & (TK_CAP | TK_UPPER)) != 0;
+			/* a date or amount starts at a word that is not plain lower case */
+			tv->cand[tv->ncand] = ti;
+			tv->ncand += ((f & (TK_LOWER | TK_NUMW)) != TK_LOWER) | (tv->allcand != 0);
 			/* the space after it, without another round */
 			i = j < len && t[j] == ' ' ? j + 1 : j;
 			continue;
 		}
 		if (!(bc & BC_HIGH) && t[i] != '\'') {
 			/* ASCII punctuation that is no apostrophe */
-			push(tv, t, i, i + 1, (bc & BC_OPEN ? TK_OPENQ : 0) |
+			push(tv, t, len, i, i + 1, (bc & BC_OPEN ? TK_OPENQ : 0) |
 			    (t[i] == '"' ? TK_QUOTE : 0));
 			i++;
 			continue;
@@ -526,8 +523,10 @@ const struct gent *
 tok_gaz(const char *text, struct tok *t)
 {
 	if (!(t->f & TK_LOOKED)) {
-		t->g = t->e - t->s <= 200 ? gaz_get_h(text + t->s, t->e - t->s,
-		    tok_hash(text, t)) : NULL;
+		uint64_t k = tok_key8(text, t);
+
+		t->g = k ? gaz_get_k(text + t->s, t->e - t->s, k) : t->e - t->s <= 200 ?
+		    gaz_get_h(text + t->s, t->e - t->s, tok_hash(text, t)) : NULL;
 		/* "Feb." is "Feb", "Corp." is "Corp" */
 		if (t->g == NULL && t->e - t->s > 2 && text[t->e - 1] == '.')
 			t->g = gaz_get(text + t->s, t->e - t->s - 1);
@@ -543,8 +542,11 @@ tok_cats_find(const char *text, struct tok *t)
 
 	t->f |= TK_CATS;
 	/* Lower-case words and punctuation matter only as cues. */
-	if (!(t->f & (TK_CAP | TK_UPPER)))
-		return t->cats = gaz_cue(text + t->s, t->e - t->s);
+	if (!(t->f & (TK_CAP | TK_UPPER))) {
+		uint64_t k = tok_key8(text, t);
+
+		return t->cats = k ? gaz_cue_k(k, t->e - t->s) : gaz_cue(text + t->s, t->e - t->s);
+	}
 	g = tok_gaz(text, t);
 	if (g == NULL)
 		return t->cats = 0;
@@ -559,17 +561,25 @@ tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n)
 	size_t i, len;
 	struct tok *t;
 
+	uint64_t k;
+
+	/* short words by their eight-byte keys, the others by their hashes */
 	for (i = 0; i < n; i++) {
 		t = &v[idx[i]];
 		len = t->e - t->s;
-		if (!(t->f & TK_LOOKED) && len <= 200)
+		if (t->f & TK_LOOKED || len > 200)
+			continue;
+		if ((k = tok_key8(text, t)) != 0)
+			gaz_prefetch_k(k);
+		else
 			gaz_prefetch(tok_hash(text, t));
 	}
 	for (i = 0; i < n; i++) {
 		t = &v[idx[i]];
 		len = t->e - t->s;
 		if (!(t->f & TK_LOOKED) && len <= 200) {
-			t->g = gaz_get_h(text + t->s, len, t->h);
+			k = tok_key8(text, t);
+			t->g = k ? gaz_get_k(text + t->s, len, k) : gaz_get_h(text + t->s, len, t->h);
 			if (t->g == NULL && len > 2 && text[t->e - 1] == '.')
 				t->g = gaz_get(text + t->s, len - 1);
 			t->f |= TK_LOOKED;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "gaz.h"
 
@@ -25,10 +26,12 @@
 #define TK_NUMW		0x4000	/* a lower-case word that may start a date,
 				   number or amount ("last", "two", "the 1990s") */
 #define TK_HASHED	0x8000	/* h is valid */
+#define TK_LOAD8	0x10000	/* the eight bytes from s lie in the text or
+				   its terminating NUL: tok_key8() may load them */
 
 struct tok {
 	uint32_t	 s, e;		/* bytes [s, e) of the text */
-	uint16_t	 f;
+	uint32_t	 f;
 	uint32_t	 h;		/* gaz_hash of the token (TK_HASHED) */
 	const struct gent *g;
 	uint64_t	 cats;		/* tok_cats(), once computed */
@@ -61,6 +64,28 @@ const struct gent *tok_gaz(const char *text, struct tok *);
  * that the memory serves many look-ups together (pure, as tok_cats is).
  */
 void	tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n);
+/*
+ * The gaz_key8() of a token of at most eight bytes, loaded at once; 0 for
+ * longer ones, or where the load could leave the text.
+ */
+static inline uint64_t
+tok_key8(const char *text, const struct tok *t)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	size_t n = t->e - t->s;
+
+	if (n > 8 || !(t->f & TK_LOAD8))
+		return 0;
+	memcpy(&w, text + t->s, 8);
+	return n == 8 ? w : w & ((1ULL << (8 * n)) - 1);
+#else
+	(void)text;
+	(void)t;
+	return 0;
+#endif
+}
+
 /* gaz_hash() of the token, computed once. */
 static inline uint32_t
 tok_hash(const char *text, struct tok *t)
