@@ -96,24 +96,25 @@ gaz_hash(const char *s, size_t n)
 		h ^= h >> 29;
 	}
 	if (i < n) {
-		/* the last one to seven bytes, in three loads at most */
-		size_t r = n - i, off = 0;
-		uint32_t x4;
-		uint16_t x2;
+		/*
+		 * The last one to seven bytes, by lengths in two steps, not in
+		 * three that each go either way for words of random length.
+		 */
+		uint32_t lo, hi;
 
-		w = 0;
-		if (r & 4) {
-			memcpy(&x4, s + i, 4);
-			w = x4;
-			off = 4;
+		if (n >= 8) {
+			/* the last eight bytes, those hashed already shifted out */
+			memcpy(&w, s + n - 8, 8);
+			w >>= 8 * (8 - (n - i));
+		} else if (n >= 4) {
+			/* two loads of four that overlap: every byte in its place */
+			memcpy(&lo, s, 4);
+			memcpy(&hi, s + n - 4, 4);
+			w = lo | (uint64_t)hi << (8 * (n - 4));
+		} else {
+			w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+			    (uint64_t)(unsigned char)s[n - 1] << 16;
 		}
-		if (r & 2) {
-			memcpy(&x2, s + i + off, 2);
-			w |= (uint64_t)x2 << (8 * off);
-			off += 2;
-		}
-		if (r & 1)
-			w |= (uint64_t)(unsigned char)s[i + off] << (8 * off);
 		h = (h ^ fold8(w)) * 0xff51afd7ed558ccdULL;
 	}
 	h ^= h >> 32;
