@@ -240,7 +240,7 @@ static void *front_mem;		/* what was allocated; front is it aligned to 64 */
  * the commonest capitalised words): the key itself is compared, no hash is
  * computed, and the table is small enough to stay in the cache.
  */
-#define HOT_BITS 13
+#define HOT_BITS 15
 static struct hot {
 	uint64_t k;		/* gaz_key8; 0: empty */
 	const struct gent *e;	/* the answer, NULL included */
