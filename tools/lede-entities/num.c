@@ -81,6 +81,8 @@ static const char *const trig_by[26] = {
 };
 /* lengths of the words (bit n), by their first two letters: a quick filter */
 uint16_t num_trig_lens[32][32];
+/* and by their second and third letters */
+uint16_t num_trig_lens23[32][32];
 
 /* The words again, by first letter and length (at most four of each). */
 static const char *trig_at[26][10][4];
@@ -96,6 +98,7 @@ trig_init(void)
 			if (p[0] != ' ' && p[-1] == ' ') {
 				l = strcspn(p, " ");
 				num_trig_lens[p[0] & 31][p[1] & 31] |= (uint16_t)(1u << l);
+				num_trig_lens23[p[1] & 31][p[2] & 31] |= (uint16_t)(1u << l);
 				for (j = 0; j < 4 && trig_at[i][l][j]; j++)
 					;
 				if (l < 10 && j < 4)
@@ -103,6 +106,7 @@ trig_init(void)
 			}
 	/* the filter lets "the" through too (see num.h) */
 	num_trig_lens['t' & 31]['h' & 31] |= 1u << 3;
+	num_trig_lens23['h' & 31]['e' & 31] |= 1u << 3;
 }
 
 int

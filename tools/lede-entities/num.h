@@ -28,7 +28,7 @@ enum etype num_match_all(const char *text, size_t len, size_t at, size_t *end,
  * "yesterday"): num_trigger_maybe() is a quick filter by the first two
  * letters and the length, num_trigger_word() the exact test.
  */
-extern uint16_t num_trig_lens[32][32];
+extern uint16_t num_trig_lens[32][32], num_trig_lens23[32][32];
 
 /*
  * The filter also passes "the", which starts "the 1990s".  It is indexed
@@ -41,8 +41,12 @@ extern uint16_t num_trig_lens[32][32];
 static inline unsigned
 num_trigger_maybe(const char *s, size_t n)
 {
+	/* the second and third bytes too ("that" and "they" are no "this"); s[2] only when there */
+	unsigned char c2 = (unsigned char)s[n >= 3 ? 2 : 0];
+
 	return (unsigned)(n - 3 <= 6) &
-	    (unsigned)(num_trig_lens[(unsigned char)s[0] & 31][(unsigned char)s[1] & 31] >> (n & 15));
+	    (unsigned)(num_trig_lens[(unsigned char)s[0] & 31][(unsigned char)s[1] & 31] >> (n & 15)) &
+	    (unsigned)(num_trig_lens23[(unsigned char)s[1] & 31][c2 & 31] >> (n & 15));
 }
 int	num_trigger_word(const char *s, size_t n);
 
