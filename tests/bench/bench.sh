@@ -4,6 +4,7 @@
 #
 #   make bench                          100 MB made from examples/
 #   make bench CORPUS=file SIZE=1000    a corpus of yours, repeated to 1000 MB
+#   make bench REPEAT=5                 each tool run 5 times (default 3), the best kept
 #
 # A corpus is raw article text.  Articles are separated by lines of "====="
 # or, failing that, by two or more blank lines (as in the BBC corpus).  Each
@@ -12,6 +13,7 @@
 set -eu
 BIN=${1:-build/bin}
 SIZE=${SIZE:-100}
+REPEAT=${REPEAT:-3}
 W=${BENCH_DIR:-build/bench}
 mkdir -p "$W"
 cc -O2 -o "$W/runstat" tests/bench/runstat.c
@@ -46,7 +48,15 @@ row() {	# tool input [args]
 	tool=$1 in=$2
 	shift 2
 	[ -x "$BIN/$tool" ] || return 0
-	"$W/runstat" "$in" "$W/out.tsv" "$BIN/$tool" "$@" 2> "$W/stat" || true
+	# the best of REPEAT runs: what the tool can do when the machine lets it
+	: > "$W/stats"
+	n=0
+	while [ $n -lt "$REPEAT" ]; do
+		"$W/runstat" "$in" "$W/out.tsv" "$BIN/$tool" "$@" 2>> "$W/stats" || true
+		n=$((n + 1))
+	done
+	awk 'NR == 1 || $1 < s { s = $1 } NR == 1 || $4 < c { c = $4 } $2 > kb { kb = $2 }
+	     $3 != 0 { st = $3 } END { print s, kb, st + 0, c }' "$W/stats" > "$W/stat"
 	read -r secs kb st cpu < "$W/stat"
 	bytes=$(wc -c < "$in")
 	awk -v t="$tool $*" -v b="$bytes" -v s="$secs" -v c="$cpu" -v kb="$kb" -v st="$st" 'BEGIN {
@@ -55,7 +65,8 @@ row() {	# tool input [args]
 }
 
 echo "corpus: $name, repeated to $(awk -v b="$(wc -c < "$raw")" 'BEGIN { printf "%.1f", b / 1e6 }') MB; $(grep -c '^=====$' "$raw") articles"
-echo "(wall: elapsed time; CPU: user + system time, what a loaded machine distorts least)"
+echo "(wall: elapsed time; CPU: user + system time, what a loaded machine distorts least;"
+echo " each the best of $REPEAT runs)"
 printf '%-22s %9s %8s %9s %8s %9s %9s\n' tool "input MB" "wall s" "MB/s" "CPU s" "MB/s CPU" "RSS MB"
 row lede-split "$raw" -d '^=====$'
 row lede-text "$W/records.tsv"
