@@ -112,6 +112,11 @@ static const struct {
 	{ "\xe2\x80\x9cYes,\xe2\x80\x9d Peskov told Kyiv\xe2\x80\x99s",
 	    "\xe2\x80\x9c/ Yes/C ,/ \xe2\x80\x9d/ Peskov/C told/L Kyiv/C \xe2\x80\x99s/P" },
 	{ "Internationalisation-committee chairwomen", "Internationalisation-committee/C chairwomen/L" },
+	/* full stops: the sentence's own, an initial's, an abbreviation's, a number's */
+	{ "he said. Then in 2005. Mr. P. Jones, etc. and U.S. troops, Celtic vs. Hearts.",
+	    "he/L said/L ./ Then/C in/L 2005/D ./ Mr./C P./C Jones/C ,/ etc/L ./ and/L U.S./CU "
+	    "troops/L ,/ Celtic/C vs./L Hearts/C ./" },
+	{ "officials.\xe2\x80\x9d 3.5 Reuters.Com end.", "officials/L ./ \xe2\x80\x9d/ 3.5/D Reuters/C ./ Com/C end/L ./" },
 	{ "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ.",
 	    "abcdefghijklmnopqrstuvwxyz0123456789/L ABCDEFGHIJKLMNOPQRSTUVWXYZ/CU ./" },
 };

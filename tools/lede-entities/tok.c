@@ -457,6 +457,23 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 	return j;
 }
 
+/*
+ * Is the full stop at t[j] after the plain ASCII word t[i..j) no part of
+ * it, as slow_token() would decide: nothing joins after it ("U.S", "3.5"
+ * need a letter or digit there), and the word is no initial or
+ * abbreviation ("P.", "Inc.", "etc.")?  Then the word takes the fast path:
+ * most sentences end so.  bc: the class of t[i].
+ */
+static inline int
+stop_ends(const char *t, size_t i, size_t j, unsigned bc)
+{
+	if (bclass[(unsigned char)t[j + 1]] & (BC_ALNUM | BC_HIGH))
+		return 0;
+	if (bc & BC_DIG || j - i > 5)
+		return 1;
+	return (bc & BC_LOW) && !gaz_cue_has(t + i, j - i, G_ABBREV);
+}
+
 void
 tokenize(const char *t, size_t len, struct tokvec *tv)
 {
@@ -487,10 +504,11 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 
 			j = word_scan(t, i, len, &upper);
 			x = bclass[(unsigned char)t[j]];
-			/* a comma joins only digits: "1,000" */
+			/* a comma joins only digits: "1,000"; a full stop see stop_ends() */
 			if (j < len && (x & (BC_JOIN | BC_HIGH)) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
-			    bclass[(unsigned char)t[j + 1]] & BC_DIG)))) {
+			    bclass[(unsigned char)t[j + 1]] & BC_DIG))) &&
+			    !(t[j] == '.' && stop_ends(t, i, j, bc))) {
 				i = slow_token(t, i, len, base, tv);
 				continue;
 			}
