@@ -907,16 +907,8 @@ static struct cue {
  * each): the lengths of the cue words there, and the union of their roles.
  */
 static uint32_t cue_lens[32][32];
-static uint64_t cue_roles[32][32];
-/* the lengths again, of the few words with the roles asked for in bulk */
-#define CUE_SEL (G_SPORT | G_MONTH | G_DAY)
-static uint32_t cue_sel_lens[32][32];
-
-static inline size_t
-cue_fi(const char *s, size_t n)
-{
-	return (size_t)(((unsigned char)s[0] & 31) << 5 | ((unsigned char)s[n > 1] & 31));
-}
+uint64_t gaz_cue_roles[32][32];
+uint32_t gaz_cue_sel_lens[32][32];
 
 static void
 cue_add(const char *s, size_t n, uint64_t cats)
@@ -925,10 +917,10 @@ cue_add(const char *s, size_t n, uint64_t cats)
 	uint32_t h;
 
 	if (n > 0 && n < 32) {
-		(&cue_lens[0][0])[cue_fi(s, n)] |= 1u << n;
-		(&cue_roles[0][0])[cue_fi(s, n)] |= cats;
-		if (cats & CUE_SEL)
-			(&cue_sel_lens[0][0])[cue_fi(s, n)] |= 1u << n;
+		(&cue_lens[0][0])[gaz_cue_fi(s, n)] |= 1u << n;
+		(&gaz_cue_roles[0][0])[gaz_cue_fi(s, n)] |= cats;
+		if (cats & GAZ_CUE_SEL)
+			(&gaz_cue_sel_lens[0][0])[gaz_cue_fi(s, n)] |= 1u << n;
 	}
 
 	h = gaz_hash(s, n);
@@ -1003,7 +995,7 @@ gaz_cue(const char *s, size_t n)
 
 	if (n > 2 && s[n - 1] == '.')
 		n--;		/* "Feb." */
-	if (n == 0 || n > 20 || !((&cue_lens[0][0])[cue_fi(s, n)] & (1u << n)))
+	if (n == 0 || n > 20 || !((&cue_lens[0][0])[gaz_cue_fi(s, n)] & (1u << n)))
 		return 0;
 	h = gaz_hash(s, n);
 	for (i = h & (CUE_SLOTS - 1); cues[i].key; i = (i + 1) & (CUE_SLOTS - 1))
@@ -1012,17 +1004,6 @@ gaz_cue(const char *s, size_t n)
 	return 0;
 }
 
-uint64_t
-gaz_cue_has(const char *s, size_t n, uint64_t want)
-{
-	size_t m = n > 2 && s[n - 1] == '.' ? n - 1 : n;
-
-	if (m == 0 || m > 20 || !((&cue_roles[0][0])[cue_fi(s, m)] & want))
-		return 0;
-	if (!(want & ~CUE_SEL) && !((&cue_sel_lens[0][0])[cue_fi(s, m)] & (1u << m)))
-		return 0;
-	return gaz_cue(s, n) & want;
-}
 
 static int
 ld_cue(const char *s, size_t n, void *arg)
@@ -1138,8 +1119,8 @@ gaz_free(void)
 	front = NULL;
 	memset(cues, 0, sizeof(cues));
 	memset(cue_lens, 0, sizeof(cue_lens));
-	memset(cue_roles, 0, sizeof(cue_roles));
-	memset(cue_sel_lens, 0, sizeof(cue_sel_lens));
+	memset(gaz_cue_roles, 0, sizeof(gaz_cue_roles));
+	memset(gaz_cue_sel_lens, 0, sizeof(gaz_cue_sel_lens));
 	{
 		struct line_index *ix[] = { &lower_ix, &proper_ix, &given_ix, &surname_ix,
 		    &city_ix, &admin1_ix };

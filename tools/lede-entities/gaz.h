@@ -116,8 +116,36 @@ uint64_t gaz_cue_k(uint64_t k, size_t n);
 /* The cue roles of a word (data/ent_cues.tsv) only: cheap. */
 uint64_t gaz_cue(const char *key, size_t n);
 /* gaz_cue() & roles, quickly when no cue word like it has one of them. */
-uint64_t gaz_cue_has(const char *key, size_t n, uint64_t roles);
+static inline uint64_t gaz_cue_has(const char *key, size_t n, uint64_t roles);
 /* A hash of the ASCII-lowercased bytes. */
 uint32_t gaz_hash(const char *s, size_t n);
+
+/*
+ * The filter in front of gaz_cue(), by the first two bytes (their low five
+ * bits): the union of the roles of the cue words there, and the lengths of
+ * those with the roles asked for in bulk (GAZ_CUE_SEL).  gaz_cue_has() is
+ * asked about most words and turns nearly all of them away here, inline.
+ */
+#define GAZ_CUE_SEL (G_SPORT | G_MONTH | G_DAY)
+extern uint64_t gaz_cue_roles[32][32];
+extern uint32_t gaz_cue_sel_lens[32][32];
+
+static inline size_t
+gaz_cue_fi(const char *s, size_t n)
+{
+	return (size_t)(((unsigned char)s[0] & 31) << 5 | ((unsigned char)s[n > 1] & 31));
+}
+
+static inline uint64_t
+gaz_cue_has(const char *s, size_t n, uint64_t want)
+{
+	size_t m = n > 2 && s[n - 1] == '.' ? n - 1 : n;
+
+	if (m == 0 || m > 20 || !((&gaz_cue_roles[0][0])[gaz_cue_fi(s, m)] & want))
+		return 0;
+	if (!(want & ~GAZ_CUE_SEL) && !((&gaz_cue_sel_lens[0][0])[gaz_cue_fi(s, m)] & (1u << m)))
+		return 0;
+	return gaz_cue(s, n) & want;
+}
 
 #endif

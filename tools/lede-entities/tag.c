@@ -1370,15 +1370,18 @@ count_sports(void)
 	}
 	/* A sports report says so early: look at its first 80 tokens. */
 	for (r = 0; r < A->n; r++) {
+		const char *text = rtext(r);
+		size_t lim = uend[r];
+
 		if (ustart[r] > 80)
 			break;
-		for (k = ustart[r]; k < uend[r]; k++) {
+		for (k = ustart[r]; k < lim; k++) {
 			struct tok *tk = &T.v[k];
 
 			/* one branch, not three: the answer is no for most tokens */
 			if (!((tk->f & (TK_LOWER | TK_UPPER)) != 0) | (tk->e - tk->s - 4 > 6))
 				continue;
-			if (gaz_cue_has(rtext(r) + tk->s, tk->e - tk->s, G_SPORT)) {
+			if (gaz_cue_has(text + tk->s, tk->e - tk->s, G_SPORT)) {
 				if (++hits >= 3) {
 					sports = 1;
 					return;
