@@ -533,6 +533,13 @@ struct line_index {
 	uint32_t		*off;
 	uint16_t		*klen;	/* bytes before the line's TAB, CR or LF */
 	size_t			 n;
+	/*
+	 * The first line of each key by the key's gaz_hash (index + 1): a
+	 * word not in the list, the usual answer, costs a probe or two
+	 * rather than a binary search through the list.
+	 */
+	uint32_t		*slot;
+	size_t			 nslot;
 };
 
 /*
@@ -553,8 +560,7 @@ static void
 index_lines(struct line_index *x, const struct lede_blob *b)
 {
 	const char *p = data_start(b), *end = b->data + b->len;
-	size_t n = 0, cap = 1024;
-
+	size_t n = 0, cap = 1024, i, j;
 	const char *q;
 
 	x->b = b;
@@ -574,6 +580,19 @@ index_lines(struct line_index *x, const struct lede_blob *b)
 	}
 	x->off[n] = (uint32_t)b->len;
 	x->n = n;
+	for (x->nslot = 64; x->nslot < 2 * n; x->nslot *= 2)
+		;
+	x->slot = xcalloc(x->nslot, sizeof(*x->slot));
+	for (i = 0; i < n; i++) {
+		/* keys longer than any look-up are never asked for */
+		if (x->klen[i] > 255 || (i > 0 && x->klen[i] == x->klen[i - 1] &&
+		    memcmp(b->data + x->off[i], b->data + x->off[i - 1], x->klen[i]) == 0))
+			continue;
+		for (j = gaz_hash(b->data + x->off[i], x->klen[i]) & (x->nslot - 1); x->slot[j];
+		    j = (j + 1) & (x->nslot - 1))
+			;
+		x->slot[j] = (uint32_t)i + 1;
+	}
 }
 
 /*
@@ -585,28 +604,21 @@ blob_find(const struct lede_blob *b, struct line_index *x, const char *key, size
     void (*fn)(struct gent *, const char *, size_t), struct gent *e)
 {
 	const char *d = b->data;
-	size_t lo = 0, hi, mid, i;
-	int c, hits = 0;
+	size_t i, j;
+	int hits = 0;
 
 	if (x->b != b)
 		index_lines(x, b);
-	hi = x->n;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = cmp_key(key, n, d + x->off[mid], x->klen[mid]);
-		if (c == 0) {
-			while (mid > 0 && cmp_key(key, n, d + x->off[mid - 1], x->klen[mid - 1]) == 0)
-				mid--;
-			for (i = mid; i < x->n && cmp_key(key, n, d + x->off[i], x->klen[i]) == 0; i++) {
-				fn(e, d + x->off[i], x->off[i + 1] - x->off[i]);
-				hits++;
-			}
-			return hits;
+	for (j = gaz_hash(key, n) & (x->nslot - 1); x->slot[j]; j = (j + 1) & (x->nslot - 1)) {
+		i = x->slot[j] - 1;
+		if (x->klen[i] != n || memcmp(key, d + x->off[i], n) != 0)
+			continue;
+		/* the lines with this key follow one another: the list is sorted */
+		for (; i < x->n && cmp_key(key, n, d + x->off[i], x->klen[i]) == 0; i++) {
+			fn(e, d + x->off[i], x->off[i + 1] - x->off[i]);
+			hits++;
 		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		return hits;
 	}
 	return 0;
 }
@@ -1128,6 +1140,7 @@ gaz_free(void)
 		for (i = 0; i < sizeof(ix) / sizeof(ix[0]); i++) {
 			free(ix[i]->off);
 			free(ix[i]->klen);
+			free(ix[i]->slot);
 			memset(ix[i], 0, sizeof(*ix[i]));
 		}
 	}
