@@ -6,9 +6,9 @@
 #include "rec.h"
 
 /*
- * Records are copied into one arena per article; fields are kept as
- * offsets while the arena may still move, and turned into pointers just
- * before the article is handed over.
+ * Records are copied into one arena per article, a line at a time; fields
+ * are kept as offsets while the arena may still move, and turned into
+ * pointers just before the article is handed over.
  */
 struct collector {
 	struct buf	 arena;
@@ -63,15 +63,16 @@ flush(struct collector *c)
 	c->doc_len = 0;
 }
 
+/* A field of n bytes at arena offset off. */
 static void
-add_field(struct collector *c, const char *s, size_t n)
+add_field(struct collector *c, size_t off, size_t n)
 {
 	if (c->nfields == c->fieldcap) {
 		c->fieldcap = c->fieldcap ? c->fieldcap * 2 : 64;
 		c->fields = xreallocarray(c->fields, c->fieldcap, sizeof(*c->fields));
 		c->offs = xreallocarray(c->offs, c->fieldcap, sizeof(*c->offs));
 	}
-	c->offs[c->nfields] = stash(c, s, n);
+	c->offs[c->nfields] = off;
 	c->fields[c->nfields].s = NULL;
 	c->fields[c->nfields].n = n;
 	c->nfields++;
@@ -100,15 +101,25 @@ collect(const struct rec *r, const char *file, void *arg)
 	c->first[c->nrecs] = c->nfields;
 	*dst = *r;
 	if (r->bad) {
-		add_field(c, r->raw.s, r->raw.n);
+		add_field(c, stash(c, r->raw.s, r->raw.n), r->raw.n);
 		dst->nf = 0;
 	} else {
+		/*
+		 * The reader leaves the fields in order in its line, each
+		 * unescaped in place and ended by a NUL: the line is copied
+		 * once, and the fields keep their places in it.
+		 */
+		const char *base = r->f[0].s;
+		const struct field *last = &r->f[r->nf - 1];
+		size_t off = c->arena.len;
+
+		buf_add(&c->arena, base, (size_t)(last->s + last->n + 1 - base));
 		if (c->doc_len == 0) {
-			c->doc_off = stash(c, r->f[F_DOC].s, r->f[F_DOC].n);
+			c->doc_off = off + (size_t)(r->f[F_DOC].s - base);
 			c->doc_len = r->f[F_DOC].n;
 		}
 		for (i = 0; i < r->nf; i++)
-			add_field(c, r->f[i].s, r->f[i].n);
+			add_field(c, off + (size_t)(r->f[i].s - base), r->f[i].n);
 	}
 	c->nrecs++;
 	c->file = file;

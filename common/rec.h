@@ -51,7 +51,8 @@ void	rec_reader_close(struct rec_reader *);
  * Reads the next record: 1, or 0 at the end of input.  A malformed record
  * is reported as FILE:LINE and skipped (status 1), or with --lenient
  * returned with bad set after a warning.  Pointers stay valid until the
- * next call.
+ * next call.  The fields lie in order in one buffer, each unescaped in
+ * place and followed by a NUL (rec_each_article copies them in one piece).
  */
 int	rec_read(struct rec_reader *, struct rec *);
 
