@@ -344,6 +344,23 @@ bclass_init(void)
 }
 
 /*
+ * Does the full stop at t[j] belong to the word t[i..j) of flags f: the
+ * dots of "U.S.", an initial ("P."), an abbreviation ("Inc.", "vs.")?
+ */
+static int
+stop_belongs(const char *t, size_t i, size_t j, unsigned f)
+{
+	const struct gent *g;
+
+	if (f & TK_DIGIT)
+		return 0;
+	if ((f & TK_DOTS) || ((f & TK_CAP) && j - i == 1))
+		return 1;
+	return j - i <= 5 && (gaz_cue_has(t + i, j - i, G_ABBREV) ||
+	    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) && (g->cats & G_ABBREV)));
+}
+
+/*
  * The slow path: the token at t[i] is UTF-8, an apostrophe, or a word
  * joined by - ' . , & ("U.S.", "al-Smari", "1,000", "Jones's").  Kept out
  * of tokenize() so that its loop over plain words stays small.  base: the
@@ -440,21 +457,9 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 		    (c >= 'A' && c <= 'Z' ? TK_CAP : c >= 'a' && c <= 'z' ? TK_LOWER : TK_DIGIT) |
 		    (low == 0 && up >= 2 ? TK_UPPER : 0);
 
-		/* A full stop that belongs to the word: "U.S.", "P.", "Inc." */
-		if (j < len && t[j] == '.' && !(f & TK_DIGIT)) {
-			int keep = (f & TK_DOTS) || ((f & TK_CAP) && j - i == 1);
-
-			if (!keep && j - i <= 5) {
-				const struct gent *g;
-
-				keep = gaz_cue_has(t + i, j - i, G_ABBREV) ||
-				    ((f & TK_CAP) && (g = gaz_get(t + i, j - i)) &&
-				    (g->cats & G_ABBREV));
-			}
-			if (keep) {
-				j++;
-				f = shape(t, i, j);
-			}
+		if (j < len && t[j] == '.' && stop_belongs(t, i, j, f)) {
+			j++;
+			f = shape(t, i, j);
 		}
 		if (f & TK_LOWER)
 			f |= numw(t, i, j, len);
@@ -477,18 +482,15 @@ slow_token(const char *t, size_t i, size_t len, size_t base, struct tokvec *tv)
 /*
  * Is the full stop at t[j] after the plain ASCII word t[i..j) no part of
  * it, as slow_token() would decide: nothing joins after it ("U.S", "3.5"
- * need a letter or digit there), and the word is no initial or
- * abbreviation ("P.", "Inc.", "etc.")?  Then the word takes the fast path:
- * most sentences end so.  bc: the class of t[i].
+ * need a letter or digit there), and it is no initial's or abbreviation's
+ * (stop_belongs)?  Then the word takes the fast path: most sentences end
+ * so.  f: the word's case flags.
  */
 static inline int
-stop_ends(const char *t, size_t i, size_t j, unsigned bc)
+stop_ends(const char *t, size_t i, size_t j, unsigned f)
 {
-	if (bclass[(unsigned char)t[j + 1]] & (BC_ALNUM | BC_HIGH))
-		return 0;
-	if (bc & BC_DIG || j - i > 5)
-		return 1;
-	return (bc & BC_LOW) && !gaz_cue_has(t + i, j - i, G_ABBREV);
+	return !(bclass[(unsigned char)t[j + 1]] & (BC_ALNUM | BC_HIGH)) &&
+	    !stop_belongs(t, i, j, f);
 }
 
 void
@@ -524,7 +526,7 @@ tokenize(const char *t, size_t len, struct tokvec *tv)
 			if ((after & WS_JOIN) &&
 			    !(t[j] == ',' && !(j + 1 < len && (bclass[(unsigned char)t[j - 1]] &
 			    bclass[(unsigned char)t[j + 1]] & BC_DIG))) &&
-			    !(t[j] == '.' && stop_ends(t, i, j, bc))) {
+			    !(t[j] == '.' && stop_ends(t, i, j, first[bc & BC_ALNUM]))) {
 				i = slow_token(t, i, len, base, tv);
 				continue;
 			}
@@ -594,7 +596,6 @@ tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n)
 {
 	size_t i, len;
 	struct tok *t;
-
 	uint64_t k;
 
 	/* short words by their eight-byte keys, the others by their hashes */
@@ -611,15 +612,8 @@ tok_lookup_all(const char *text, struct tok *v, const uint32_t *idx, size_t n)
 	for (i = 0; i < n; i++) {
 		t = &v[idx[i]];
 		len = t->e - t->s;
-		if (!(t->f & TK_LOOKED) && len <= 200) {
-			k = tok_key8(text, t);
-			t->g = k ? gaz_get_k(text + t->s, len, k) : gaz_get_h(text + t->s, len, t->h);
-			if (t->g == NULL && len > 2 && text[t->e - 1] == '.')
-				t->g = gaz_get(text + t->s, len - 1);
-			t->f |= TK_LOOKED;
-			if (t->g)
-				__builtin_prefetch(t->g);
-		}
+		if (!(t->f & TK_LOOKED) && len <= 200 && tok_gaz(text, t))
+			__builtin_prefetch(t->g);
 	}
 	for (i = 0; i < n; i++)
 		(void)tok_cats(text, &v[idx[i]]);
